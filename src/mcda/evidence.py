@@ -1,0 +1,167 @@
+"""Evidence items -> decision-matrix cells, with provenance per cell.
+
+Rules (also in ``docs/study_format.md``):
+
+* an item gives bounds ``(lo, hi)``: a number ``x`` gives ``(x, x)``, an ordinal
+  level its numeric value twice, an interval its bounds;
+* several items on one cell are combined by the **confidence-weighted mean** of
+  the lower bounds and of the upper bounds; the cell's confidence is the
+  confidence-weighted mean of the items' confidences (``Σc²/Σc``);
+* the point value for scoring is the midpoint ``(lo + hi) / 2``;
+* declared missing cells follow their policy (``worst``, ``exclude-criterion``,
+  ``error``); a missing value never silently becomes 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mcda._types import FloatArray
+from mcda.errors import MissingEvidenceError, StudyError
+from mcda.model import Criterion, EvidenceItem, MissingCell, NumericScale, OrdinalScale, StudyModel
+
+__all__ = ["Cell", "EvidenceMatrix", "build_cells", "evidence_matrix", "item_bounds"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One (alternative, leaf) cell and what it rests on.
+
+    ``lo``/``hi`` are ``None`` only for a missing cell with policy ``error`` or
+    ``exclude-criterion``.
+    """
+
+    alternative: str
+    criterion: str
+    lo: float | None
+    hi: float | None
+    confidence: float
+    items: tuple[EvidenceItem, ...]
+    missing: MissingCell | None = None
+
+    @property
+    def value(self) -> float | None:
+        """The point value used for scoring: the midpoint of the bounds."""
+        if self.lo is None or self.hi is None:
+            return None
+        return (self.lo + self.hi) / 2.0
+
+
+def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
+    """``(lo, hi)`` of one evidence item on its leaf's numeric axis.
+
+    Examples
+    --------
+    >>> leaf = Criterion(id="q", name="Q", direction="max",
+    ...                  scale={"kind": "ordinal", "levels": ["low", "mid", "high"]})
+    >>> item = EvidenceItem(id="e", alternative="a", criterion="q", value="mid", sources=["s"])
+    >>> item_bounds(item, leaf)
+    (2.0, 2.0)
+    """
+    v = item.value
+    if isinstance(leaf.scale, OrdinalScale):
+        x = leaf.scale.level_values()[v]
+        return (x, x)
+    if isinstance(v, tuple):
+        return (float(v[0]), float(v[1]))
+    return (float(v), float(v))
+
+
+def _worst(leaf: Criterion, observed: list[float]) -> float | None:
+    scale = leaf.scale
+    if isinstance(scale, OrdinalScale):
+        values = list(scale.level_values().values())
+        return values[0]
+    if isinstance(scale, NumericScale):
+        bound = scale.lower if leaf.direction == "max" else scale.upper
+        if bound is not None:
+            return bound
+    if not observed:
+        return None
+    return min(observed) if leaf.direction == "max" else max(observed)
+
+
+def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
+    """Every (alternative, leaf) cell of a validated study.
+
+    Raises
+    ------
+    StudyError
+        When a ``worst`` missing cell has no bound and no observed value to use.
+    """
+    leaves = {leaf.id: leaf for leaf in model.criteria.leaves()}
+    grouped: dict[tuple[str, str], list[EvidenceItem]] = {}
+    for item in model.evidence:
+        grouped.setdefault((item.alternative, item.criterion), []).append(item)
+    cells: dict[tuple[str, str], Cell] = {}
+    for key, items in grouped.items():
+        bounds = np.array([item_bounds(it, leaves[key[1]]) for it in items])
+        conf = np.array([it.confidence for it in items])
+        lo, hi = (conf @ bounds) / conf.sum()
+        cells[key] = Cell(key[0], key[1], float(lo), float(hi), float(conf @ conf / conf.sum()), tuple(items))
+    for gap in model.missing:
+        key = (gap.alternative, gap.criterion)
+        leaf = leaves[gap.criterion]
+        if gap.policy != "worst":
+            cells[key] = Cell(*key, None, None, 0.0, (), gap)
+            continue
+        observed = [c.lo if leaf.direction == "max" else c.hi for k, c in cells.items()
+                    if k[1] == gap.criterion and c.lo is not None and c.missing is None]
+        worst = _worst(leaf, [x for x in observed if x is not None])
+        if worst is None:
+            raise StudyError(f"missing cell ({gap.alternative}, {gap.criterion}) has policy 'worst', "
+                             "but the scale declares no bound and no alternative has evidence on it")
+        cells[key] = Cell(*key, worst, worst, 0.0, (), gap)
+    return cells
+
+
+@dataclass(frozen=True)
+class EvidenceMatrix:
+    """Cells of a set of alternatives and leaves as arrays (excluded leaves dropped)."""
+
+    alternatives: tuple[str, ...]
+    criteria: tuple[str, ...]
+    lo: FloatArray
+    hi: FloatArray
+    confidence: FloatArray
+    excluded: tuple[str, ...]
+
+    @property
+    def point(self) -> FloatArray:
+        """Midpoints ``(lo + hi) / 2``, shape (m, n)."""
+        return (self.lo + self.hi) / 2.0
+
+
+def evidence_matrix(
+    cells: dict[tuple[str, str], Cell], alternatives: list[str], leaves: list[str]
+) -> EvidenceMatrix:
+    """Arrange cells as (m, n) arrays; drop excluded leaves; refuse ``error`` cells.
+
+    Raises
+    ------
+    MissingEvidenceError
+        When a needed cell is declared missing with policy ``error``.
+    """
+    excluded = tuple(
+        leaf for leaf in leaves
+        if any((c := cells[(a, leaf)]).missing is not None and c.missing.policy == "exclude-criterion"
+               for a in alternatives)
+    )
+    kept = [leaf for leaf in leaves if leaf not in excluded]
+    for leaf in kept:
+        for a in alternatives:
+            cell = cells[(a, leaf)]
+            if cell.lo is None:
+                note = f" ({cell.missing.note})" if cell.missing and cell.missing.note else ""
+                raise MissingEvidenceError(
+                    f"cell ({a}, {leaf}) has no evidence and its missing policy is 'error'{note}; "
+                    "add evidence, or choose policy 'worst' or 'exclude-criterion'"
+                )
+    lo = np.array([[cells[(a, leaf)].lo for leaf in kept] for a in alternatives], dtype=float)
+    hi = np.array([[cells[(a, leaf)].hi for leaf in kept] for a in alternatives], dtype=float)
+    conf = np.array([[cells[(a, leaf)].confidence for leaf in kept] for a in alternatives], dtype=float)
+    shape = (len(alternatives), len(kept))
+    return EvidenceMatrix(tuple(alternatives), tuple(kept), lo.reshape(shape), hi.reshape(shape),
+                          conf.reshape(shape), excluded)

@@ -1,0 +1,193 @@
+"""Reading study files: YAML -> validated :class:`~mcda.model.StudyModel`, with located errors.
+
+Each list item of each section is validated on its own, so one broken item
+does not hide the problems of the others; cross-checks then run on the items
+that were well-formed, and every problem of the file is reported together.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mcda.errors import Problem, StudyValidationError
+from mcda.io.yaml_loader import MAX_BYTES, YamlDocument, parse_yaml
+from mcda.model import (
+    Alternative,
+    Criterion,
+    EvidenceItem,
+    MissingCell,
+    NumericScale,
+    OrdinalLevel,
+    Source,
+    StudyModel,
+    Verdict,
+    WeightProfile,
+    check_study,
+    format_path,
+)
+
+__all__ = ["model_from_data", "read_study_model"]
+
+Path = tuple[str | int, ...]
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "alternatives": Alternative,
+    "sources": Source,
+    "evidence": EvidenceItem,
+    "missing": MissingCell,
+    "profiles": WeightProfile,
+    "verdicts": Verdict,
+}
+_ALL_KEYS = sorted(
+    {k for cls in (*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel)
+     for k in cls.model_fields}
+)
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
+    """Keep the parts of a pydantic ``loc`` that navigate the actual data (drop union tags)."""
+    out: list[str | int] = []
+    cur = data
+    exists = True
+    for part in loc:
+        if isinstance(cur, dict) and part in cur:
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, dict) and isinstance(part, str) and part in _ALL_KEYS:
+            out.append(part)  # a required key that is absent
+            exists = False
+            break
+    return tuple(out), exists
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, msg = err["type"], str(err["msg"])
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        close = difflib.get_close_matches(key, _ALL_KEYS, n=1)
+        return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+    if kind == "missing":
+        return f"required key {str(err['loc'][-1])!r} is missing"
+    msg = msg.removeprefix("Value error, ")
+    if kind not in ("value_error",):
+        got = repr(err.get("input"))
+        msg += f", got {got[:60]}{'...' if len(got) > 60 else ''}"
+    return msg
+
+
+def _problems(exc: ValidationError, data: Any, prefix: Path, doc: YamlDocument) -> list[Problem]:
+    grouped: dict[Path, list[str]] = {}
+    for err in exc.errors():
+        loc = err["loc"]
+        path, _ = _data_path(data, loc)
+        full = (*prefix, *path)
+        msgs = grouped.setdefault(full, [])
+        m = _message(err)
+        if m not in msgs:
+            msgs.append(m)
+    return [
+        Problem(format_path(p), " or ".join(msgs), doc.file, doc.line_of(p))
+        for p, msgs in grouped.items()
+    ]
+
+
+def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
+    """Validate parsed data into a :class:`StudyModel`, reporting every problem at once.
+
+    Raises
+    ------
+    StudyValidationError
+        With one :class:`~mcda.errors.Problem` per problem, located by line.
+    """
+    data, file = doc.data, doc.file
+    if not isinstance(data, dict):
+        raise StudyValidationError([Problem("", "a study file must be a mapping with keys title, "
+                                            "alternatives, criteria, ...", file, 1)], file)
+    problems: list[Problem] = []
+    parts: dict[str, Any] = {}
+    broken: set[str] = set()
+    index_of: dict[str, list[int]] = {}
+    for key in data:
+        if key not in (*_SECTIONS, "title", "description", "criteria"):
+            close = difflib.get_close_matches(key, [*_SECTIONS, "title", "description", "criteria"], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(Problem(key, f"unknown top-level key {key!r}{hint}", file, doc.line_of((key,))))
+    for key in ("title", "criteria"):
+        if key not in data:
+            problems.append(Problem(key, f"required key {key!r} is missing", file, 1))
+            broken.add(key)
+    for key in ("title", "description"):
+        if key in data and not isinstance(data[key], str):
+            problems.append(Problem(key, f"{key} must be text, got {data[key]!r}", file, doc.line_of((key,))))
+            broken.add(key)
+        elif key in data:
+            parts[key] = data[key]
+    if "criteria" in data:
+        try:
+            parts["criteria"] = Criterion.model_validate(data["criteria"])
+        except ValidationError as exc:
+            problems += _problems(exc, data["criteria"], ("criteria",), doc)
+            broken.add("criteria")
+    for section, cls in _SECTIONS.items():
+        items = data.get(section, [])
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(Problem(section, f"{section} must be a list, got {type(items).__name__}",
+                                    file, doc.line_of((section,))))
+            broken.add(section)
+            continue
+        good = []
+        index_of[section] = []
+        for i, item in enumerate(items):
+            try:
+                good.append(cls.model_validate(item))
+                index_of[section].append(i)
+            except ValidationError as exc:
+                problems += _problems(exc, item, (section, i), doc)
+                broken.add(section)
+        parts[section] = good
+    if "criteria" in broken or "title" in broken:
+        raise StudyValidationError(problems, file)
+    model = StudyModel(**parts)
+    for path, message in check_study(model, methods):
+        if path == ("evidence",) and {"evidence", "missing"} & broken:
+            continue  # coverage is unknowable while some evidence items are broken
+        if len(path) > 1 and isinstance(path[1], int) and isinstance(path[0], str):
+            path = (path[0], index_of[path[0]][path[1]], *path[2:])  # back to file positions
+        problems.append(Problem(format_path(path), message, file, doc.line_of(path)))
+    if problems:
+        raise StudyValidationError(problems, file)
+    return model
+
+
+def read_study_model(path: str | os.PathLike[str], methods: list[str]) -> StudyModel:
+    """Read and validate a study file.
+
+    Raises
+    ------
+    StudyValidationError
+        If the file cannot be read or breaks any rule; all problems are listed.
+    """
+    file = os.fspath(path)
+    fs = FsPath(file)
+    try:
+        size = fs.stat().st_size
+        if size > MAX_BYTES:
+            raise StudyValidationError([Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file)], file)
+        raw = fs.read_bytes()
+    except OSError as exc:
+        raise StudyValidationError([Problem("", f"cannot read file: {exc.strerror or exc}", file)], file) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StudyValidationError([Problem("", f"file is not valid UTF-8 (byte {exc.start})", file)], file) from None
+    return model_from_data(parse_yaml(text, file), methods)

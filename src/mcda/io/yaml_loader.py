@@ -1,0 +1,167 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's safe loader is used to *compose* the document into nodes; this module
+then builds plain Python objects itself, so that it can
+
+* record the line of every mapping key and sequence item (``path -> line``),
+* reject duplicate keys (plain YAML silently keeps the last one),
+* bound the work: file size, nesting depth and alias expansion are limited
+  (a "billion laughs" alias bomb stops at :data:`MAX_NODES`),
+* read YAML 1.2 floats such as ``7e12`` as numbers (YAML 1.1 reads them as strings).
+
+Only the safe tags are constructed; ``!!python/...`` tags are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mcda.errors import Problem, StudyValidationError
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse_yaml"]
+
+MAX_BYTES = 20_000_000
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader with YAML 1.2 floats (``1e3``, ``7E12``) resolved as floats."""
+
+
+_Loader.yaml_implicit_resolvers = {k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
+@dataclass
+class YamlDocument:
+    """A parsed document: the data and the 1-based line of every path in it."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    file: str | None = None
+
+    def line_of(self, path: Path) -> int | None:
+        """Line of the longest prefix of ``path`` that has one."""
+        for k in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:k]))
+            if line is not None:
+                return line
+        return None
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+class _Builder:
+    def __init__(self, loader: _Loader, file: str | None) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: dict[Path, int] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def fail(self, node: Node, path: Path, message: str) -> None:
+        from mcda.model.checks import format_path
+
+        self.problems.append(Problem(format_path(path), message, self.file, node.start_mark.line + 1))
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node, f"document expands to more than {MAX_NODES:,} nodes "
+                          "(alias expansion limit; is this an alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels (recursive alias or "
+                          "runaway nesting)")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, ScalarNode):
+            return self.loader.construct_object(node)
+        if node.tag not in _PLAIN_TAGS:
+            raise _TooBig(node, f"unsupported YAML tag {node.tag!r}; study files use plain "
+                          "mappings, lists and scalars only")
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.build_mapping(node, path, depth)
+        raise _TooBig(node, f"unsupported YAML node {type(node).__name__}")
+
+    def build_mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any]:
+        self.loader.flatten_mapping(node)  # resolves `<<` merge keys
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, path, "mapping keys must be plain scalars")
+                continue
+            key = self.loader.construct_object(key_node)
+            if not isinstance(key, str):
+                self.fail(key_node, path, f"mapping key {key!r} must be a string; quote it "
+                          f"(YAML read it as {type(key).__name__})")
+                key = str(key)
+            if key in out:
+                self.fail(key_node, (*path, key), f"duplicate key {key!r} (first at line "
+                          f"{self.lines.get((*path, key))}); YAML would silently keep only the last")
+                continue
+            self.lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+        return out
+
+
+class _TooBig(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def parse_yaml(text: str | bytes, file: str | None = None) -> YamlDocument:
+    """Parse one YAML document safely, with line numbers and duplicate-key detection.
+
+    Raises
+    ------
+    StudyValidationError
+        For syntax errors, duplicate keys, unsafe tags or documents over the limits,
+        each located by file and line.
+
+    Examples
+    --------
+    >>> doc = parse_yaml("a:\\n  b: 7e12\\n")
+    >>> doc.data, doc.lines[("a", "b")]
+    ({'a': {'b': 7000000000000.0}}, 2)
+    """
+    size = len(text)
+    if size > MAX_BYTES:
+        raise StudyValidationError([Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file)], file)
+    loader = _Loader(text)
+    builder = _Builder(loader, file)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise StudyValidationError([Problem("", "the document is empty", file, 1)], file)
+        data = builder.build(root, (), 0)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        text_ = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        raise StudyValidationError([Problem("", f"YAML error: {text_}", file, line)], file) from None
+    except yaml.YAMLError as exc:
+        raise StudyValidationError([Problem("", f"YAML error: {exc}", file)], file) from None
+    except _TooBig as exc:
+        raise StudyValidationError([Problem("", str(exc), file, exc.node.start_mark.line + 1)], file) from None
+    except RecursionError:
+        raise StudyValidationError([Problem("", "document nests too deeply", file)], file) from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise StudyValidationError(builder.problems, file)
+    return YamlDocument(data, builder.lines, file)
