@@ -1,0 +1,244 @@
+"""Normalisation of a decision matrix, column by column.
+
+Two operations, kept apart on purpose:
+
+* :func:`normalize` *orients* the matrix: every column of the result is
+  "higher is better", cost criteria are inverted. Used by WSM and WPM.
+* :func:`scale` only rescales each column by positive affine maps and never
+  inverts; the direction stays in the ``benefit`` mask. Used by TOPSIS, which
+  handles direction through the ideal and anti-ideal points.
+
+Methods (``x`` is one column, ``m`` the number of alternatives):
+
+=========  =============================  ==================================  ===============
+method     benefit column                 cost column (``normalize`` only)    needs
+=========  =============================  ==================================  ===============
+"none"     ``x``                          not allowed (NormalizationError)    --
+"max"      ``x / max(x)``                 ``min(x) / x``                      x >= 0; cost x > 0
+"minmax"   ``(x - min) / (max - min)``    ``(max - x) / (max - min)``         --
+"sum"      ``x / sum(x)``                 ``(1/x) / sum(1/x)``                x >= 0; cost x > 0
+"vector"   ``x / ||x||_2``                ``1 - x / ||x||_2``                 cost x >= 0
+=========  =============================  ==================================  ===============
+
+"max" is the *linear scale transformation* of Hwang & Yoon (1981); "vector"
+is their vector normalisation, the TOPSIS default.
+
+Degenerate columns get fixed, documented values, never NaN or inf:
+
+* constant column (including all-zero) under "minmax": all 1.0;
+* all-zero column under "max": all 1.0; under "sum": all ``1/m``;
+  under "vector": 0.0 for a benefit column (and for :func:`scale`), 1.0 for a
+  cost column.
+
+Such columns do not discriminate between alternatives, so any constant is
+correct for rankings; the values above make weighted sums read naturally.
+
+References
+----------
+Hwang, C.-L. and Yoon, K. (1981). *Multiple Attribute Decision Making: Methods
+and Applications. A State-of-the-Art Survey.* Lecture Notes in Economics and
+Mathematical Systems 186. Springer, Berlin. doi:10.1007/978-3-642-48318-9.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeAlias
+
+import numpy as np
+
+from mcda._types import ArrayLike, BoolArray, FloatArray
+from mcda.errors import NormalizationError
+from mcda.kernels._validate import (
+    as_benefit,
+    as_matrix,
+    check_choice,
+    first_position,
+    fmt_position,
+    fmt_value,
+)
+
+__all__ = ["NORMALIZATIONS", "SCALINGS", "Normalization", "Scaling", "normalize", "scale"]
+
+Normalization: TypeAlias = Literal["none", "max", "minmax", "sum", "vector"]
+Scaling: TypeAlias = Literal["vector", "minmax", "max", "sum"]
+
+#: Methods accepted by :func:`normalize`.
+NORMALIZATIONS: Final[tuple[str, ...]] = ("none", "max", "minmax", "sum", "vector")
+#: Methods accepted by :func:`scale`.
+SCALINGS: Final[tuple[str, ...]] = ("vector", "minmax", "max", "sum")
+
+
+# --------------------------------------------------------------------------- maths
+
+
+def _scale_cols(X: FloatArray, method: str) -> FloatArray:
+    """Direction-preserving scaling of every column of ``X`` (no validation)."""
+    m = X.shape[0]
+    if method == "none":
+        return X.copy()
+    if method == "minmax":
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        span = hi - lo
+        return np.divide(X - lo, span, out=np.ones_like(X), where=span > 0)
+    # "max", "sum" and "vector" first divide by the largest |x|, which keeps the
+    # intermediate sums away from overflow; the results are unchanged by it.
+    amax = np.abs(X).max(axis=0)
+    Y = np.divide(X, amax, out=np.zeros_like(X), where=amax > 0)
+    if method == "max":
+        return np.where(amax > 0, Y, 1.0)
+    if method == "sum":
+        total = Y.sum(axis=0)
+        return np.divide(Y, total, out=np.full_like(X, 1.0 / m), where=total > 0)
+    if method == "vector":
+        norm = np.sqrt((Y * Y).sum(axis=0))
+        return np.divide(Y, norm, out=np.zeros_like(X), where=norm > 0)
+    raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
+
+
+def _invert_cols(X: FloatArray, method: str) -> FloatArray:
+    """Cost-column transform of :func:`normalize` (no validation)."""
+    m = X.shape[0]
+    if method == "minmax":
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        span = hi - lo
+        return np.divide(hi - X, span, out=np.ones_like(X), where=span > 0)
+    if method == "vector":
+        return 1.0 - _scale_cols(X, "vector")
+    # "max" and "sum" invert: r = min(x) / x lies in (0, 1] for x > 0.
+    ratio = np.divide(X.min(axis=0), X, out=np.ones_like(X), where=X > 0)
+    if method == "max":
+        return ratio
+    if method == "sum":
+        total = ratio.sum(axis=0)
+        return np.divide(ratio, total, out=np.full_like(X, 1.0 / m), where=total > 0)
+    raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
+
+
+def _normalize(X: FloatArray, benefit: BoolArray, method: str) -> FloatArray:
+    """Unvalidated :func:`normalize`: ``X`` float64 (m, n), ``benefit`` bool (n,)."""
+    if benefit.all():
+        return _scale_cols(X, method)
+    R = np.empty_like(X)
+    R[:, benefit] = _scale_cols(X[:, benefit], method)
+    cost = ~benefit
+    R[:, cost] = _invert_cols(X[:, cost], method)
+    return R
+
+
+def _scale(X: FloatArray, method: str) -> FloatArray:
+    """Unvalidated :func:`scale`."""
+    return _scale_cols(X, method)
+
+
+# --------------------------------------------------------------------- validation
+
+
+def _require(bad: np.ndarray, X: FloatArray, rule: str) -> None:
+    if bad.any():
+        pos = first_position(bad)
+        raise NormalizationError(f"{fmt_position('X', pos)} = {fmt_value(X[pos])}: {rule}")
+
+
+def check_normalizable(X: FloatArray, benefit: BoolArray, method: str) -> None:
+    """Raise :class:`NormalizationError` if ``normalize(X, benefit, method)`` is undefined."""
+    cost = ~benefit
+    if method == "none" and cost.any():
+        j = int(np.flatnonzero(cost)[0])
+        raise NormalizationError(
+            f"criterion {j} is a cost criterion, but normalization 'none' cannot invert it; "
+            "use 'max', 'minmax', 'sum' or 'vector', or give the column as a benefit"
+        )
+    if method in ("max", "sum"):
+        _require(X < 0, X, f"normalization {method!r} needs non-negative values")
+        _require(
+            (X == 0) & cost,
+            X,
+            f"normalization {method!r} inverts cost criteria (1/x) and needs values > 0 there",
+        )
+    if method == "vector":
+        _require(
+            (X < 0) & cost,
+            X,
+            "normalization 'vector' inverts cost criteria (1 - x/||x||) and needs "
+            "non-negative values there",
+        )
+
+
+def check_scalable(X: FloatArray, method: str) -> None:
+    """Raise :class:`NormalizationError` if ``scale(X, method)`` is undefined."""
+    if method in ("max", "sum"):
+        _require(X < 0, X, f"scaling {method!r} needs non-negative values")
+
+
+# ------------------------------------------------------------------------- public
+
+
+def normalize(X: ArrayLike, benefit: ArrayLike, method: Normalization = "max") -> FloatArray:
+    """Normalise a decision matrix so that higher is better in every column.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+        Decision matrix, finite; m alternatives in rows, n criteria in columns.
+    benefit : array_like of bool, shape (n,)
+        True where a criterion is maximised, False where it is minimised (cost).
+    method : {"max", "none", "minmax", "sum", "vector"}
+        See the module docstring for the formulas and the degenerate-column rules.
+
+    Returns
+    -------
+    ndarray, shape (m, n)
+        New float64 array; ``X`` is not modified.
+
+    Raises
+    ------
+    InputError
+        Bad shape, dtype or non-finite value.
+    NormalizationError
+        A value the method cannot handle, naming the cell and the rule
+        (negative under "max"/"sum", zero on a cost criterion under "max"/"sum",
+        any cost criterion under "none").
+
+    Examples
+    --------
+    >>> X = [[25.0, 4.0], [10.0, 2.0]]
+    >>> print(normalize(X, [True, False], "max"))
+    [[1.  0.5]
+     [0.4 1. ]]
+    """
+    arr = as_matrix(X)
+    mask = as_benefit(benefit, arr.shape[1])
+    check_choice(method, NORMALIZATIONS, "normalization")
+    check_normalizable(arr, mask, method)
+    return _normalize(arr, mask, method)
+
+
+def scale(X: ArrayLike, method: Scaling = "vector") -> FloatArray:
+    """Rescale each column without changing its direction (for TOPSIS).
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+        Decision matrix, finite.
+    method : {"vector", "minmax", "max", "sum"}
+        ``x/||x||``, ``(x-min)/(max-min)``, ``x/max(x)`` or ``x/sum(x)``.
+        "max" and "sum" need non-negative values.
+
+    Returns
+    -------
+    ndarray, shape (m, n)
+        Every column is a positive multiple of ``x`` (or of ``x - min`` for
+        "minmax"), so orderings within columns are preserved. All-zero columns
+        give 0.0 ("vector"), 1.0 ("max") or ``1/m`` ("sum"); constant columns
+        give 1.0 under "minmax".
+
+    Examples
+    --------
+    >>> print(scale([[3.0, 1.0], [4.0, 3.0]], "vector"))
+    [[0.6        0.31622777]
+     [0.8        0.9486833 ]]
+    """
+    arr = as_matrix(X)
+    check_choice(method, SCALINGS, "scaling")
+    check_scalable(arr, method)
+    return _scale(arr, method)
