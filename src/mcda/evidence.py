@@ -8,8 +8,8 @@ Rules (also in ``docs/study_format.md``):
   the lower bounds and of the upper bounds; the cell's confidence is the
   confidence-weighted mean of the items' confidences (``Σc²/Σc``);
 * the point value for scoring is the midpoint ``(lo + hi) / 2``;
-* declared missing cells follow their policy (``worst``, ``exclude-criterion``,
-  ``error``); a missing value never silently becomes 0.
+* declared missing cells follow their policy (``worst``, ``scale-worst``,
+  ``exclude-criterion``, ``error``); a missing value never silently becomes 0.
 """
 
 from __future__ import annotations
@@ -69,18 +69,13 @@ def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
     return (float(v), float(v))
 
 
-def _worst(leaf: Criterion, observed: list[float]) -> float | None:
+def _scale_worst(leaf: Criterion) -> float | None:
     scale = leaf.scale
     if isinstance(scale, OrdinalScale):
-        values = list(scale.level_values().values())
-        return values[0]
+        return next(iter(scale.level_values().values()))
     if isinstance(scale, NumericScale):
-        bound = scale.lower if leaf.direction == "max" else scale.upper
-        if bound is not None:
-            return bound
-    if not observed:
-        return None
-    return min(observed) if leaf.direction == "max" else max(observed)
+        return scale.lower if leaf.direction == "max" else scale.upper
+    return None
 
 
 def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
@@ -101,18 +96,24 @@ def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
         conf = np.array([it.confidence for it in items])
         lo, hi = (conf @ bounds) / conf.sum()
         cells[key] = Cell(key[0], key[1], float(lo), float(hi), float(conf @ conf / conf.sum()), tuple(items))
+    grouped_cells = dict(cells)
     for gap in model.missing:
         key = (gap.alternative, gap.criterion)
         leaf = leaves[gap.criterion]
-        if gap.policy != "worst":
+        if gap.policy not in ("worst", "scale-worst"):
             cells[key] = Cell(*key, None, None, 0.0, (), gap)
             continue
-        observed = [c.lo if leaf.direction == "max" else c.hi for k, c in cells.items()
-                    if k[1] == gap.criterion and c.lo is not None and c.missing is None]
-        worst = _worst(leaf, [x for x in observed if x is not None])
+        if gap.policy == "scale-worst":
+            worst = _scale_worst(leaf)
+        else:
+            observed = [(c.lo if leaf.direction == "max" else c.hi) for k, c in grouped_cells.items()
+                        if k[1] == gap.criterion]
+            worst = (min(observed) if leaf.direction == "max" else max(observed)) if observed else None
         if worst is None:
-            raise StudyError(f"missing cell ({gap.alternative}, {gap.criterion}) has policy 'worst', "
-                             "but the scale declares no bound and no alternative has evidence on it")
+            raise StudyError(f"missing cell ({gap.alternative}, {gap.criterion}) has policy "
+                             f"{gap.policy!r} but there is no value to use: "
+                             + ("the scale declares no bound on the worst side" if gap.policy == "scale-worst"
+                                else "no alternative has evidence on this criterion"))
         cells[key] = Cell(*key, worst, worst, 0.0, (), gap)
     return cells
 

@@ -94,12 +94,14 @@ class EvidenceItem(Frozen):
 class MissingCell(Frozen):
     """A declared gap: no evidence for this (alternative, leaf) cell, and what to do about it.
 
-    Policies: ``worst`` (score the cell at the worst value, see the format docs),
+    Policies: ``worst`` (the worst value observed among the alternatives with
+    evidence on that leaf), ``scale-worst`` (the worst value the leaf's scale
+    declares: its ``lower``/``upper`` bound or its first ordinal level),
     ``exclude-criterion`` (drop the leaf for every alternative), ``error``
     (refuse to score anything that needs the cell).
     """
 
     alternative: Id
     criterion: Id
-    policy: Literal["worst", "exclude-criterion", "error"]
+    policy: Literal["worst", "scale-worst", "exclude-criterion", "error"]
     note: Text | None = None

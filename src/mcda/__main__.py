@@ -1,0 +1,7 @@
+"""``python -m mcda``: the command line."""
+
+import sys
+
+from mcda.cli import main
+
+sys.exit(main())

@@ -1,0 +1,107 @@
+"""The ``mcda`` command line: argument parsing and printing only.
+
+Exit codes: 0 success; 1 a verdict did not come out as expected (``verdicts``);
+2 bad input (invalid study, unknown profile/method/scope, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from mcda.errors import MCDAError
+from mcda.io import load_study
+from mcda.methods import method_names
+
+__all__ = ["main"]
+
+
+def _emit(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        with pd.option_context("display.width", 200, "display.max_colwidth", 60,
+                               "display.max_rows", 500, "display.float_format", "{:.4f}".format):
+            sys.stdout.write(df.to_string(index=False) + "\n")
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    m = study.model
+    print(f"{args.study}: OK - {len(m.alternatives)} alternatives, {len(study.leaves)} leaf criteria, "
+          f"{len(m.evidence)} evidence items, {len(m.missing)} declared missing cells, "
+          f"{len(m.sources)} sources, {len(m.profiles)} profiles, {len(m.verdicts)} verdicts")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    profiles = [args.profile] if args.profile else study.profiles
+    frames = []
+    for p in profiles:
+        res = study.score(p, method=args.method, scope=args.scope)
+        df = res.to_frame().reset_index()
+        df.insert(0, "profile", p)
+        df.insert(1, "method", res.method)
+        df.insert(2, "scope", res.scope)
+        frames.append(df)
+    _emit(pd.concat(frames, ignore_index=True), args.format)
+    return 0
+
+
+def _cmd_verdicts(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    df = study.check_verdicts(method=args.method)
+    cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
+            "as_expected"] if args.format == "table" else list(df.columns)
+    _emit(df[cols], args.format)
+    bad = df[~df["as_expected"]]
+    if len(bad):
+        print(f"{len(bad)} verdict check(s) did not come out as expected: "
+              + ", ".join(f"{r.id} ({r.method})" for r in bad.itertuples()), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="mcda", description="Evidence-based multi-criteria decision analysis.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    fmt = argparse.ArgumentParser(add_help=False)
+    fmt.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    p = sub.add_parser("validate", help="check a study file and report every problem (exit 2 if any)")
+    p.add_argument("study")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("run", parents=[fmt], help="scores and ranks per profile")
+    p.add_argument("study")
+    p.add_argument("--profile", help="profile id (default: every profile)")
+    p.add_argument("--method", default="topsis", choices=method_names())
+    p.add_argument("--scope", help="criteria node to score (default: the root)")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("verdicts", parents=[fmt], help="check every verdict (exit 1 if one is not as expected)")
+    p.add_argument("study")
+    p.add_argument("--method", choices=method_names(), help="check with this method only")
+    p.set_defaults(func=_cmd_verdicts)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except MCDAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""The :class:`Study` facade: a validated study model plus everything you can ask of it."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mcda.arrays import DecisionArrays
+from mcda.errors import Problem, StudyValidationError, UnknownNameError
+from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
+from mcda.methods import Method, get_method, method_names
+from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
+from mcda.results import ScoreResult, score_arrays
+from mcda.verdicts import VerdictOutcome, evaluate_verdict
+from mcda.weights import EffectiveWeights, tree_weights
+
+__all__ = ["Provenance", "Study"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What stands behind one decision-matrix cell."""
+
+    alternative: str
+    criterion: str
+    cell: Cell
+    items: tuple[EvidenceItem, ...]
+    sources: tuple[Source, ...]
+    missing: MissingCell | None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per evidence item with its value, confidence, sources and quote."""
+        return pd.DataFrame(
+            [{"evidence": it.id, "value": it.value, "confidence": it.confidence,
+              "sources": ", ".join(it.sources), "quote": it.quote, "note": it.note} for it in self.items],
+            columns=["evidence", "value", "confidence", "sources", "quote", "note"],
+        )
+
+
+class Study:
+    """A validated study. Load one with :func:`mcda.load_study`, or build from a model.
+
+    Examples
+    --------
+    >>> import mcda
+    >>> study = mcda.load_study("criteria/hunyuan_vs_stepfun.yaml")  # doctest: +SKIP
+    >>> study.score("balanced", method="topsis").ranking  # doctest: +SKIP
+    ['tencent', 'stepfun']
+    """
+
+    def __init__(self, model: StudyModel, path: str | None = None) -> None:
+        problems = check_study(model, method_names())
+        if problems:
+            raise StudyValidationError([Problem(format_path(p), m, path) for p, m in problems], path)
+        self.model = model
+        self.path = path
+
+    def __repr__(self) -> str:
+        m = self.model
+        return (f"Study({m.title!r}: {len(m.alternatives)} alternatives, {len(self.leaves)} leaf "
+                f"criteria, {len(m.evidence)} evidence items, {len(m.profiles)} profiles, "
+                f"{len(m.verdicts)} verdicts)")
+
+    # --- look-ups ---------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """The study title."""
+        return self.model.title
+
+    @property
+    def alternatives(self) -> list[str]:
+        """Alternative ids, in file order."""
+        return [a.id for a in self.model.alternatives]
+
+    @property
+    def leaves(self) -> list[str]:
+        """Leaf criterion ids, depth first."""
+        return [c.id for c in self.model.criteria.leaves()]
+
+    @property
+    def profiles(self) -> list[str]:
+        """Weight profile ids, in file order."""
+        return [p.id for p in self.model.profiles]
+
+    def profile(self, profile: str | WeightProfile) -> WeightProfile:
+        """A profile by id (a :class:`WeightProfile` object is returned as is)."""
+        if isinstance(profile, WeightProfile):
+            return profile
+        for p in self.model.profiles:
+            if p.id == profile:
+                return p
+        raise UnknownNameError(f"unknown profile {profile!r}; known profiles: {', '.join(self.profiles)}")
+
+    def _scope_leaves(self, scope: str | None) -> list[str]:
+        node = self.model.criteria if scope is None else self.model.criteria.find(scope)
+        if node is None:
+            nodes = [n.id for n in self.model.criteria.walk()]
+            raise UnknownNameError(f"unknown scope {scope!r}; criteria nodes: {', '.join(nodes)}")
+        return [leaf.id for leaf in node.leaves()]
+
+    @cached_property
+    def cells(self) -> dict[tuple[str, str], Cell]:
+        """Every (alternative, leaf) cell with its evidence."""
+        return build_cells(self.model)
+
+    # --- matrix and provenance ----------------------------------------------------
+    def evidence_matrix(self, scope: str | None = None) -> EvidenceMatrix:
+        """Bounds, point values and confidences of the cells in ``scope`` as arrays."""
+        return evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+
+    def matrix(self, scope: str | None = None, bound: str = "point") -> pd.DataFrame:
+        """Decision matrix (alternatives x leaves) of point values, or ``bound="lo"|"hi"``.
+
+        Ordinal levels appear as their numeric values; intervals as their
+        midpoints (``point``) or bounds. Leaves excluded by a missing-value
+        policy are left out.
+        """
+        em = self.evidence_matrix(scope)
+        values = {"point": em.point, "lo": em.lo, "hi": em.hi, "confidence": em.confidence}
+        if bound not in values:
+            raise UnknownNameError(f"bound must be one of {list(values)}, got {bound!r}")
+        df = pd.DataFrame(values[bound], index=list(em.alternatives), columns=list(em.criteria))
+        df.index.name, df.columns.name = "alternative", "criterion"
+        return df
+
+    def provenance(self, alternative: str, criterion: str) -> Provenance:
+        """The evidence items and sources behind one cell."""
+        if (alternative, criterion) not in self.cells:
+            raise UnknownNameError(f"no cell ({alternative!r}, {criterion!r}); alternatives: "
+                                   f"{', '.join(self.alternatives)}; leaves: {', '.join(self.leaves)}")
+        cell = self.cells[(alternative, criterion)]
+        src_ids = list(dict.fromkeys(s for it in cell.items for s in it.sources))
+        by_id = {s.id: s for s in self.model.sources}
+        return Provenance(alternative, criterion, cell, cell.items,
+                          tuple(by_id[s] for s in src_ids), cell.missing)
+
+    # --- weights and scores ---------------------------------------------------------
+    def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
+        """Effective (normalised) local and global weights of a profile within a scope."""
+        em = self.evidence_matrix(scope)
+        return tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded)
+
+    def arrays(self, profile: str | WeightProfile, scope: str | None = None) -> DecisionArrays:
+        """The :class:`DecisionArrays` for a profile and scope."""
+        em = self.evidence_matrix(scope)
+        ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded)
+        leaves = {c.id: c for c in self.model.criteria.leaves()}
+        return DecisionArrays(
+            X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
+            benefit=np.array([leaves[c].direction == "max" for c in em.criteria], dtype=bool),
+            w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
+            alternatives=em.alternatives, criteria=em.criteria,
+        )
+
+    def score(
+        self, profile: str | WeightProfile, method: str | Method = "topsis",
+        scope: str | None = None, **options: Any,
+    ) -> ScoreResult:
+        """Score the alternatives under a profile with a method, within a scope.
+
+        Parameters
+        ----------
+        profile:
+            A profile id of the study, or a :class:`~mcda.model.WeightProfile`.
+        method:
+            A method name (``"topsis"``, ``"wsm"``, ``"wpm"``) or method object.
+        scope:
+            A criteria node; only its leaves are scored, weighted by the profile's
+            local weights from that node down. Default: the root.
+        **options:
+            Method options, e.g. ``normalization="minmax"``.
+        """
+        prof = self.profile(profile)
+        meth = get_method(method, **options)
+        em = self.evidence_matrix(scope)
+        ew = tree_weights(self.model.criteria, prof, scope, em.excluded)
+        result = score_arrays(self.arrays(prof, scope), meth, prof.id, ew.scope)
+        return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded)
+
+    # --- verdicts -----------------------------------------------------------------------
+    def verdict_outcomes(self, method: str | None = None) -> list[VerdictOutcome]:
+        """Check every verdict with each of its methods (or only ``method`` when given)."""
+        out = []
+        for v in self.model.verdicts:
+            for name in (method,) if method else v.methods:
+                out.append(evaluate_verdict(v, self.score(v.profile, name, v.scope)))
+        return out
+
+    def check_verdicts(self, method: str | None = None) -> pd.DataFrame:
+        """One row per (verdict, method): id, statement, profile, method, scope, claim,
+        holds, margin, near_tie, leader, expect, as_expected, reason."""
+        rows = [o.row() for o in self.verdict_outcomes(method)]
+        return pd.DataFrame(rows, columns=[
+            "id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
+            "near_tie", "leader", "expect", "as_expected", "reason"])
