@@ -113,9 +113,9 @@ def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
 
 
 def _power_iteration(A: FloatArray, tol: float = 1e-14, max_iter: int = 10_000) -> FloatArray:
-    v = np.full(A.shape[0], 1.0 / A.shape[0])
+    v: FloatArray = np.full(A.shape[0], 1.0 / A.shape[0])
     for _ in range(max_iter):
-        nxt = A @ v
+        nxt: FloatArray = A @ v
         nxt /= nxt.sum()
         if np.max(np.abs(nxt - v)) <= tol:
             return nxt
@@ -147,11 +147,11 @@ def _ahp_priorities(A: FloatArray, method: str = "eigen") -> FloatArray:
 
 
 def _consistency_index(A: FloatArray) -> float:
-    n = A.shape[0]
+    n = int(A.shape[0])
     if n < 2:
         return 0.0
     # lambda_max >= n for every positive reciprocal matrix (Saaty 1977); clip rounding noise.
-    return max(_perron(A)[0] - n, 0.0) / (n - 1)
+    return max(_perron(A)[0] - n, 0.0) / float(n - 1)
 
 
 def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray:

@@ -71,27 +71,31 @@ SCALINGS: Final[tuple[str, ...]] = ("vector", "minmax", "max", "sum")
 # --------------------------------------------------------------------------- maths
 
 
+def _div(num: FloatArray, den: FloatArray, fill: float, shape: tuple[int, ...]) -> FloatArray:
+    """``num / den`` where ``den > 0``, ``fill`` elsewhere; never warns."""
+    out = np.full(shape, fill, dtype=np.float64)
+    np.divide(num, den, out=out, where=den > 0)
+    return out
+
+
 def _scale_cols(X: FloatArray, method: str) -> FloatArray:
     """Direction-preserving scaling of every column of ``X`` (no validation)."""
     m = X.shape[0]
     if method == "none":
-        return X.copy()
+        return X.astype(np.float64, copy=True)
     if method == "minmax":
         lo, hi = X.min(axis=0), X.max(axis=0)
-        span = hi - lo
-        return np.divide(X - lo, span, out=np.ones_like(X), where=span > 0)
+        return _div(X - lo, hi - lo, 1.0, X.shape)
     # "max", "sum" and "vector" first divide by the largest |x|, which keeps the
     # intermediate sums away from overflow; the results are unchanged by it.
     amax = np.abs(X).max(axis=0)
-    Y = np.divide(X, amax, out=np.zeros_like(X), where=amax > 0)
     if method == "max":
-        return np.where(amax > 0, Y, 1.0)
+        return _div(X, amax, 1.0, X.shape)
+    Y = _div(X, amax, 0.0, X.shape)
     if method == "sum":
-        total = Y.sum(axis=0)
-        return np.divide(Y, total, out=np.full_like(X, 1.0 / m), where=total > 0)
+        return _div(Y, Y.sum(axis=0), 1.0 / m, X.shape)
     if method == "vector":
-        norm = np.sqrt((Y * Y).sum(axis=0))
-        return np.divide(Y, norm, out=np.zeros_like(X), where=norm > 0)
+        return _div(Y, np.sqrt((Y * Y).sum(axis=0)), 0.0, X.shape)
     raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
 
 
@@ -100,17 +104,15 @@ def _invert_cols(X: FloatArray, method: str) -> FloatArray:
     m = X.shape[0]
     if method == "minmax":
         lo, hi = X.min(axis=0), X.max(axis=0)
-        span = hi - lo
-        return np.divide(hi - X, span, out=np.ones_like(X), where=span > 0)
+        return _div(hi - X, hi - lo, 1.0, X.shape)
     if method == "vector":
         return 1.0 - _scale_cols(X, "vector")
     # "max" and "sum" invert: r = min(x) / x lies in (0, 1] for x > 0.
-    ratio = np.divide(X.min(axis=0), X, out=np.ones_like(X), where=X > 0)
+    ratio = _div(np.broadcast_to(X.min(axis=0), X.shape), X, 1.0, X.shape)
     if method == "max":
         return ratio
     if method == "sum":
-        total = ratio.sum(axis=0)
-        return np.divide(ratio, total, out=np.full_like(X, 1.0 / m), where=total > 0)
+        return _div(ratio, ratio.sum(axis=0), 1.0 / m, X.shape)
     raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
 
 
