@@ -94,8 +94,9 @@ def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
     for key, items in grouped.items():
         bounds = np.array([item_bounds(it, leaves[key[1]]) for it in items])
         conf = np.array([it.confidence for it in items])
-        lo, hi = (conf @ bounds) / conf.sum()
-        cells[key] = Cell(key[0], key[1], float(lo), float(hi), float(conf @ conf / conf.sum()), tuple(items))
+        share = conf / conf.sum()
+        lo, hi = share @ bounds
+        cells[key] = Cell(key[0], key[1], float(lo), float(hi), float(share @ conf), tuple(items))
     grouped_cells = dict(cells)
     for gap in model.missing:
         key = (gap.alternative, gap.criterion)

@@ -165,6 +165,7 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
             path = (path[0], index_of[path[0]][path[1]], *path[2:])  # back to file positions
         problems.append(Problem(format_path(path), message, file, doc.line_of(path)))
     if problems:
+        problems.sort(key=lambda p: p.line or 0)
         raise StudyValidationError(problems, file)
     return model
 

@@ -1,0 +1,63 @@
+"""The command line, run as a user would: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_validate_ok(laptops_path: Path) -> None:
+    out = run("validate", laptops_path)
+    assert out.returncode == 0, out.stderr
+    assert "OK - 3 alternatives, 4 leaf criteria, 12 evidence items" in out.stdout
+
+
+def test_validate_reports_every_problem_with_exit_2(tmp_path: Path, laptops_text: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(laptops_text.replace("value: excellent", "value: superb").replace(
+        "sources: [review], confidence: 0.9}", "sources: [reviw], confidence: 0.9}"), encoding="utf-8")
+    out = run("validate", bad)
+    assert out.returncode == 2
+    assert "bad.yaml:" in out.stderr and "3 problems found" in out.stderr
+    assert "'superb' is not a level" in out.stderr and "unknown source 'reviw'" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_run_formats(laptops_path: Path) -> None:
+    out = run("run", laptops_path, "--profile", "balanced", "--method", "wsm")
+    assert out.returncode == 0, out.stderr
+    assert "alpha" in out.stdout and "score" in out.stdout
+    out = run("run", laptops_path, "--format", "json", "--scope", "perf")
+    rows = json.loads(out.stdout)
+    assert {r["profile"] for r in rows} == {"balanced", "power_user"}
+    assert all(r["scope"] == "perf" for r in rows) and len(rows) == 6
+    out = run("run", laptops_path, "--format", "csv", "--profile", "power_user")
+    header = out.stdout.splitlines()[0]
+    assert header == "profile,method,scope,alternative,score,rank,near_tie"
+
+
+def test_run_unknown_profile_exit_2(laptops_path: Path) -> None:
+    out = run("run", laptops_path, "--profile", "nope")
+    assert out.returncode == 2 and "unknown profile 'nope'" in out.stderr
+
+
+def test_verdicts_exit_codes(tmp_path: Path, laptops_path: Path, laptops_text: str) -> None:
+    out = run("verdicts", laptops_path, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert {r["id"] for r in json.loads(out.stdout)} == {"v.power", "v.cheap"}
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(laptops_text.replace("leader: gamma", "leader: beta"), encoding="utf-8")
+    out = run("verdicts", wrong)
+    assert out.returncode == 1 and "v.power" in out.stderr
+
+
+def test_console_script_entry_point_declared() -> None:
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert 'mcda = "mcda.cli:main"' in text
