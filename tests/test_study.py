@@ -58,7 +58,7 @@ def test_missing_policies(tmp_path: Path, laptops_text: str) -> None:
 def test_scale_worst_needs_a_bound(tmp_path: Path, laptops_text: str) -> None:
     text = laptops_text.replace("policy: worst, note: not measured", "policy: scale-worst").replace(
         "unit: hours, lower: 0, upper: 48", "unit: hours")
-    with pytest.raises(StudyValidationError, match="needs criterion 'perf.battery' to declare a 'lower' bound"):
+    with pytest.raises(StudyValidationError, match=r"needs criterion 'perf\.battery' to declare a 'lower' bound"):
         load_text(tmp_path, text)
 
 

@@ -13,6 +13,7 @@ alternatives and between the last listed one and the best unlisted one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -34,7 +35,7 @@ def claim_margin(scores: dict[str, float], claimed: list[str], higher_is_better:
     """
     sign = 1.0 if higher_is_better else -1.0
     s = {k: sign * v for k, v in scores.items()}
-    gaps = [s[a] - s[b] for a, b in zip(claimed, claimed[1:], strict=False)]
+    gaps = [s[a] - s[b] for a, b in pairwise(claimed)]
     rest = [v for k, v in s.items() if k not in claimed]
     if rest:
         gaps.append(s[claimed[-1]] - max(rest))
