@@ -1,0 +1,69 @@
+"""The public surface and the layering rules of docs/STYLE (kernels import no pandas/pydantic)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import mcda
+
+SRC = Path(mcda.__file__).resolve().parent
+
+
+def test_all_is_sorted_and_importable() -> None:
+    names = list(mcda.__all__)
+    assert len(names) == len(set(names))  # order is enforced by ruff (RUF022, isort-style)
+    for name in names:
+        assert hasattr(mcda, name), name
+
+
+def test_kernels_all_sorted_and_exported() -> None:
+    from mcda import kernels
+
+    assert len(kernels.__all__) == len(set(kernels.__all__))
+    for name in kernels.__all__:
+        assert callable(getattr(kernels, name)) or name.isupper() or name[0].isupper()
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.add(node.module)
+    return out
+
+
+def test_kernels_use_numpy_and_scipy_only() -> None:
+    for path in (SRC / "kernels").rglob("*.py"):
+        for mod in _imports(path):
+            top = mod.split(".")[0]
+            assert top not in {"pandas", "pydantic", "matplotlib", "yaml"}, f"{path.name} imports {mod}"
+            if top == "mcda":
+                assert mod.startswith(("mcda.kernels", "mcda._types", "mcda.errors")), f"{path.name} imports {mod}"
+
+
+def test_nothing_imports_cli() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name in {"cli.py", "__main__.py"}:
+            continue
+        assert "mcda.cli" not in _imports(path), path
+
+
+def test_only_io_reads_files() -> None:
+    for path in SRC.rglob("*.py"):
+        if "io" in path.relative_to(SRC).parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "yaml.safe_load" not in text and "yaml.load(" not in text, path
+
+
+def test_every_module_imports() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name == "__main__.py":
+            continue
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        importlib.import_module(".".join(p for p in rel.parts if p != "__init__"))
