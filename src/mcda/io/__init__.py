@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 
-from mcda.io.study_io import read_study_model
+from mcda.io.study_io import model_from_data, read_study_model
+from mcda.io.writer import atomic_write, dump_study
 from mcda.io.yaml_loader import YamlDocument, parse_yaml
 from mcda.methods import method_names
 from mcda.study import Study
 
-__all__ = ["YamlDocument", "load_study", "parse_yaml"]
+__all__ = ["YamlDocument", "atomic_write", "dump_study", "load_study", "loads_study", "parse_yaml", "save_study"]
 
 
 def load_study(path: str | os.PathLike[str]) -> Study:
@@ -29,3 +30,21 @@ def load_study(path: str | os.PathLike[str]) -> Study:
     """
     file = os.fspath(path)
     return Study(read_study_model(file, method_names()), file)
+
+
+def loads_study(text: str, file: str | None = None) -> Study:
+    """Load and validate a study from YAML text (``file`` names it in error messages).
+
+    Examples
+    --------
+    >>> import mcda
+    >>> text = open("tests/data/laptops.yaml", encoding="utf-8").read()  # doctest: +SKIP
+    >>> mcda.io.loads_study(text).alternatives  # doctest: +SKIP
+    ['alpha', 'beta', 'gamma']
+    """
+    return Study(model_from_data(parse_yaml(text, file), method_names()), file)
+
+
+def save_study(study: Study, path: str | os.PathLike[str]) -> None:
+    """Write a study as YAML, atomically; :func:`load_study` reads back an equal study."""
+    atomic_write(path, dump_study(study.model))

@@ -74,6 +74,9 @@ def _message(err: dict[str, Any]) -> str:
         key = str(err["loc"][-1])
         close = difflib.get_close_matches(key, _ALL_KEYS, n=1)
         return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+    if kind == "string_pattern_mismatch":
+        return (f"an id may contain only letters, digits, '_', '.' and '-' (not starting with '.' or '-'), "
+                f"got {err.get('input')!r}")
     if kind == "missing":
         return f"required key {str(err['loc'][-1])!r} is missing"
     msg = msg.removeprefix("Value error, ")

@@ -1,0 +1,65 @@
+"""Writing studies and tables: YAML round-trip and atomic file output.
+
+Every file is written atomically: the content goes to a temporary file in the
+target directory, which then replaces the target with :func:`os.replace`. A
+failure half-way leaves the old file (or no file), never a half-written one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+import yaml
+
+from mcda.model import StudyModel
+
+__all__ = ["atomic_write", "dump_study"]
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def dump_study(model: StudyModel) -> str:
+    """The study as YAML text that :func:`mcda.load_study` reads back to an equal model.
+
+    Examples
+    --------
+    >>> m = StudyModel(title="t", criteria={"id": "root", "name": "R"})
+    >>> print(dump_study(m).splitlines()[0])
+    title: t
+    """
+    data = _plain(model.model_dump(mode="python", exclude_defaults=True))
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def atomic_write(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file + rename), UTF-8.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> atomic_write(p, "hello")
+    >>> p.read_text()
+    'hello'
+    """
+    target = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(target), dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
