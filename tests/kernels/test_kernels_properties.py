@@ -2,7 +2,7 @@
 
 Matrices are small (m <= 6, n <= 5) and values bounded, so each property runs
 in well under a second; the scorer properties run for each of the ten
-(method, normalisation) pairs, 20 examples each.
+(method, normalisation) pairs, 15 examples each.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from mcda.kernels import (
 
 FAST = settings(max_examples=60, deadline=None)
 # The scorer properties run once per (method, normalisation): fewer examples each.
-PER_METHOD = settings(max_examples=20, deadline=None)
+PER_METHOD = settings(max_examples=15, deadline=None)
 
 SCORERS: list[tuple[str, Callable[..., np.ndarray], str]] = [
     *(("wsm", wsm, n) for n in ("max", "minmax", "sum", "vector")),

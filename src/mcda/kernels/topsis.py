@@ -99,10 +99,11 @@ def _topsis(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str
     """Unvalidated :func:`topsis`; ``W`` of shape (..., n) gives scores (..., m)."""
     R = _scale(X, normalization)
     ideal, anti = _ideals(R, benefit)
-    W2 = W * W
-    d_plus = np.sqrt(W2 @ ((R - ideal) ** 2).T)
-    d_minus = np.sqrt(W2 @ ((R - anti) ** 2).T)
-    return _closeness(np.asarray(d_plus), np.asarray(d_minus))
+    m = R.shape[0]
+    # One product for both separations: (..., n) @ (n, 2m).
+    parts = np.concatenate([((R - ideal) ** 2).T, ((R - anti) ** 2).T], axis=1)
+    d2: FloatArray = (W * W) @ parts
+    return _closeness(np.sqrt(d2[..., :m]), np.sqrt(d2[..., m:]))
 
 
 def _validated(
