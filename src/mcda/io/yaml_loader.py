@@ -142,7 +142,10 @@ def parse_yaml(text: str | bytes, file: str | None = None) -> YamlDocument:
     size = len(text)
     if size > MAX_BYTES:
         raise StudyValidationError([Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file)], file)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        raise StudyValidationError([Problem("", f"YAML error: {exc}", file)], file) from None
     builder = _Builder(loader, file)
     try:
         root = loader.get_single_node()
