@@ -40,7 +40,7 @@ MODULES = sorted(f"mcda.kernels.{info.name}" for info in pkgutil.iter_modules([s
 def test_all_is_sorted_and_complete() -> None:
     names = mcda.kernels.__all__
     assert list(names) == sorted(names)
-    assert set(names) == EXPECTED_PUBLIC
+    assert EXPECTED_PUBLIC <= set(names)  # later issues add methods (VIKOR, PROMETHEE, ...)
     for name in names:
         assert hasattr(mcda.kernels, name), name
 
