@@ -61,3 +61,16 @@ def test_verdicts_exit_codes(tmp_path: Path, laptops_path: Path, laptops_text: s
 def test_console_script_entry_point_declared() -> None:
     text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert 'mcda = "mcda.cli:main"' in text
+
+
+def test_output_file_is_written_atomically(tmp_path: Path, laptops_path: Path, laptops_text: str) -> None:
+    target = tmp_path / "scores.csv"
+    out = run("run", laptops_path, "--format", "csv", "--output", target)
+    assert out.returncode == 0, out.stderr
+    assert target.read_text().startswith("profile,method,scope,alternative")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(laptops_text.replace("value: excellent", "value: superb"), encoding="utf-8")
+    target2 = tmp_path / "never.csv"
+    out = run("run", bad, "--format", "csv", "--output", target2)
+    assert out.returncode == 2 and not target2.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]

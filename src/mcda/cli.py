@@ -7,13 +7,15 @@ Exit codes: 0 success; 1 a verdict did not come out as expected (``verdicts``);
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 from collections.abc import Sequence
 
 import pandas as pd
 
 from mcda.errors import MCDAError
-from mcda.io import load_study
+from mcda.io import atomic_write, load_study
 from mcda.methods import method_names
 
 __all__ = ["main"]
@@ -73,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     fmt = argparse.ArgumentParser(add_help=False)
     fmt.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    fmt.add_argument("--output", "-o", metavar="FILE",
+                     help="write the table to FILE (atomically: nothing is written on error)")
 
     p = sub.add_parser("validate", help="check a study file and report every problem (exit 2 if any)")
     p.add_argument("study")
@@ -95,10 +99,18 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    output = getattr(args, "output", None)
+    buffer = io.StringIO()
     try:
-        code: int = args.func(args)
+        with contextlib.redirect_stdout(buffer) if output else contextlib.nullcontext():
+            code: int = args.func(args)
+        if output:
+            atomic_write(output, buffer.getvalue())
     except MCDAError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return code
 
