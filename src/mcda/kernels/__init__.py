@@ -28,25 +28,50 @@ from mcda.kernels.ahp import (
     consistency_ratio,
     lambda_max,
 )
+from mcda.kernels.copras import CoprasDetails, copras, copras_details
+from mcda.kernels.edas import edas
 from mcda.kernels.normalize import NORMALIZATIONS, SCALINGS, normalize, scale
+from mcda.kernels.promethee import (
+    PREFERENCE_FUNCTIONS,
+    PrometheeResult,
+    preference_matrices,
+    promethee_i,
+    promethee_ii,
+)
 from mcda.kernels.ranking import near_ties, rank
 from mcda.kernels.topsis import TopsisDetails, topsis, topsis_details
+from mcda.kernels.vikor import VikorCompromise, VikorResult, vikor, vikor_compromise
+from mcda.kernels.waspas import waspas
 
 __all__ = [
     "NORMALIZATIONS",
+    "PREFERENCE_FUNCTIONS",
     "RANDOM_INDEX",
     "SCALINGS",
+    "CoprasDetails",
+    "PrometheeResult",
     "TopsisDetails",
+    "VikorCompromise",
+    "VikorResult",
     "ahp_priorities",
     "consistency_index",
     "consistency_ratio",
+    "copras",
+    "copras_details",
+    "edas",
     "lambda_max",
     "near_ties",
     "normalize",
+    "preference_matrices",
+    "promethee_i",
+    "promethee_ii",
     "rank",
     "scale",
     "topsis",
     "topsis_details",
+    "vikor",
+    "vikor_compromise",
+    "waspas",
     "wpm",
     "wsm",
     "wsm_contributions",
