@@ -11,7 +11,7 @@ Load a study file, score it, and check its verdicts::
 from mcda import errors, kernels
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
-from mcda.io import load_study
+from mcda.io import load_study, read_table_study, study_from_frame
 from mcda.methods import TOPSIS, WPM, WSM, get_method, method_names
 from mcda.model import (
     Alternative,
@@ -54,4 +54,6 @@ __all__ = [
     "kernels",
     "load_study",
     "method_names",
+    "read_table_study",
+    "study_from_frame",
 ]

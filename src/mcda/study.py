@@ -62,9 +62,14 @@ class Study:
 
     def __repr__(self) -> str:
         m = self.model
-        return (f"Study({m.title!r}: {len(m.alternatives)} alternatives, {len(self.leaves)} leaf "
-                f"criteria, {len(m.evidence)} evidence items, {len(m.profiles)} profiles, "
-                f"{len(m.verdicts)} verdicts)")
+        def n(k: int, one: str, many: str) -> str:
+            return f"{k} {one if k == 1 else many}"
+
+        parts = [n(len(m.alternatives), "alternative", "alternatives"),
+                 n(len(self.leaves), "leaf criterion", "leaf criteria"),
+                 n(len(m.evidence), "evidence item", "evidence items"),
+                 n(len(m.profiles), "profile", "profiles"), n(len(m.verdicts), "verdict", "verdicts")]
+        return f"Study({m.title!r}: {', '.join(parts)})"
 
     # --- look-ups ---------------------------------------------------------------
     @property

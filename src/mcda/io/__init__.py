@@ -5,12 +5,23 @@ from __future__ import annotations
 import os
 
 from mcda.io.study_io import model_from_data, read_study_model
+from mcda.io.table import read_table_study, study_from_frame
 from mcda.io.writer import atomic_write, dump_study
 from mcda.io.yaml_loader import YamlDocument, parse_yaml
 from mcda.methods import method_names
 from mcda.study import Study
 
-__all__ = ["YamlDocument", "atomic_write", "dump_study", "load_study", "loads_study", "parse_yaml", "save_study"]
+__all__ = [
+    "YamlDocument",
+    "atomic_write",
+    "dump_study",
+    "load_study",
+    "loads_study",
+    "parse_yaml",
+    "read_table_study",
+    "save_study",
+    "study_from_frame",
+]
 
 
 def load_study(path: str | os.PathLike[str]) -> Study:
