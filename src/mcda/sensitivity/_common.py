@@ -1,0 +1,181 @@
+"""Shared helpers of :mod:`mcda.sensitivity`: validation, random streams, fast scorers, claims.
+
+Nothing here knows about ids: every function works on positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+
+from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
+from mcda.errors import InputError
+from mcda.kernels._validate import as_benefit, as_matrix, as_single_weights
+from mcda.kernels.normalize import _normalize, _scale
+from mcda.kernels.topsis import _closeness, _ideals
+from mcda.methods import TOPSIS, WPM, WSM, Method, get_method
+
+__all__ = [
+    "Scorer",
+    "as_generator",
+    "block_generator",
+    "check_claim",
+    "claim_margins",
+    "claim_pairs",
+    "closed_form",
+    "prepare",
+    "resolve_method",
+    "root_entropy",
+    "validated_problem",
+]
+
+#: A prepared scoring function: weights (..., n) -> scores (..., m).
+Scorer = Callable[[FloatArray], FloatArray]
+
+
+def resolve_method(method: str | Method, options: dict[str, Any] | None = None) -> Method:
+    """A method object from a registered name or an existing object (see :func:`mcda.get_method`)."""
+    return get_method(method, **(options or {}))
+
+
+def validated_problem(
+    X: ArrayLike, benefit: ArrayLike, w: ArrayLike | None = None
+) -> tuple[FloatArray, BoolArray, FloatArray | None]:
+    """Validate ``X (m, n)``, ``benefit (n,)`` and, when given, one weight vector ``w (n,)``."""
+    arr = as_matrix(X)
+    mask = as_benefit(benefit, arr.shape[1])
+    weights = None if w is None else as_single_weights(w, arr.shape[1])
+    return arr, mask, weights
+
+
+def as_generator(rng: np.random.Generator | int | None) -> np.random.Generator:
+    """``numpy.random.default_rng(rng)``, refusing anything that is not a seed or a Generator."""
+    if rng is not None and not isinstance(rng, np.random.Generator | int | np.integer):
+        raise InputError(f"rng must be a numpy.random.Generator, an int seed or None; got {type(rng).__name__}")
+    return np.random.default_rng(rng)
+
+
+def root_entropy(rng: np.random.Generator | int | None) -> tuple[int, ...]:
+    """Entropy that fixes every block stream of one analysis.
+
+    An int seed is used as is; a Generator gives four fresh 63-bit words (so two
+    analyses that share a Generator get different, reproducible streams); ``None``
+    gives fresh OS entropy.
+    """
+    if isinstance(rng, int | np.integer) and not isinstance(rng, bool):
+        if rng < 0:
+            raise InputError(f"rng seed must be non-negative; got {rng}")
+        return (int(rng),)
+    gen = as_generator(rng)
+    return tuple(int(x) for x in gen.integers(0, 2**63, size=4))
+
+
+def block_generator(entropy: tuple[int, ...], stream: int, block: int) -> np.random.Generator:
+    """The generator of block ``block`` of stream ``stream``.
+
+    Streams are keyed by ``SeedSequence(entropy, spawn_key=(stream, block))``, so a
+    block's numbers depend only on the seed, the stream and the block index, never
+    on how blocks are grouped into chunks or spread over threads.
+    """
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(stream, block))))
+
+
+# ----------------------------------------------------------------- prepared scorers
+
+
+def _topsis_scorer(X: FloatArray, benefit: BoolArray, normalization: str) -> Scorer:
+    R = _scale(X, normalization)
+    ideal, anti = _ideals(R, benefit)
+    m = R.shape[0]
+    parts = np.concatenate([((R - ideal) ** 2).T, ((R - anti) ** 2).T], axis=1)
+
+    def score(W: FloatArray) -> FloatArray:
+        d2 = np.sqrt((W * W) @ parts)
+        return _closeness(d2[..., :m], d2[..., m:])
+
+    return score
+
+
+def _wsm_scorer(X: FloatArray, benefit: BoolArray, normalization: str) -> Scorer:
+    RT = np.ascontiguousarray(_normalize(X, benefit, normalization).T)
+    return lambda W: np.asarray(W @ RT, dtype=np.float64)
+
+
+def prepare(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
+    """A scoring function ``W (..., n) -> S (..., m)`` for a fixed, validated problem.
+
+    TOPSIS and WSM precompute their weight-independent normalised tables once
+    (fast paths recognised by type); every other method, WPM included, calls
+    ``method.scores``. The method validates ``X`` here, once, with a uniform weight vector.
+    """
+    n = X.shape[1]
+    method.scores(X, np.full(n, 1.0 / n), benefit)  # let the method refuse bad data now
+    if type(method) is TOPSIS:
+        return _topsis_scorer(X, benefit, method.normalization)
+    if type(method) is WSM:
+        return _wsm_scorer(X, benefit, method.normalization)
+    return lambda W: np.asarray(method.scores(X, W, benefit), dtype=np.float64)
+
+
+def closed_form(method: Method) -> str | None:
+    """``"wsm"``, ``"wpm"`` or ``"topsis"`` when an exact tipping-point formula applies, else None."""
+    if type(method) is WSM:
+        return "wsm"
+    if type(method) is WPM:
+        return "wpm"
+    if type(method) is TOPSIS:
+        return "topsis"
+    return None
+
+
+# ------------------------------------------------------------------------- claims
+
+
+def check_claim(claim: int | Sequence[int], m: int) -> IntArray:
+    """Validate a claim: one alternative position (the leader) or a ranking of distinct positions."""
+    if m < 2:
+        raise InputError(f"a claim needs at least two alternatives to compare; got m = {m}")
+    idx = np.atleast_1d(np.asarray(claim))
+    if idx.ndim != 1 or idx.size < 1 or not np.issubdtype(idx.dtype, np.integer):
+        raise InputError(f"claim must be an alternative position or a list of positions; got {claim!r}")
+    if idx.min() < 0 or idx.max() >= m:
+        raise InputError(f"claim {idx.tolist()} names a position outside 0..{m - 1}")
+    if len(set(idx.tolist())) != idx.size:
+        raise InputError(f"claim {idx.tolist()} names an alternative twice")
+    return idx.astype(np.int64)
+
+
+def claim_margins(S: FloatArray, claim: IntArray, higher_is_better: bool = True) -> FloatArray:
+    """Margin of the claim "``claim`` take the top places, in this order" for every row of S.
+
+    Same definition as :func:`mcda.verdicts.claim_margin`: the smallest of the
+    gaps between consecutive claimed alternatives and between the last claimed
+    one and the best unclaimed one, oriented so that positive means the claim holds.
+
+    Parameters
+    ----------
+    S : ndarray, shape (..., m)
+    claim : ndarray of int, shape (k,)
+
+    Returns
+    -------
+    ndarray, shape (...)
+    """
+    s = S if higher_is_better else -S
+    picked = s[..., claim]
+    gaps = [picked[..., :-1] - picked[..., 1:]] if claim.size > 1 else []
+    rest = np.setdiff1d(np.arange(S.shape[-1]), claim)
+    if rest.size:
+        gaps.append(picked[..., -1:] - s[..., rest].max(axis=-1, keepdims=True))
+    return np.asarray(np.concatenate(gaps, axis=-1).min(axis=-1), dtype=np.float64)
+
+
+def claim_pairs(claim: IntArray, m: int) -> list[tuple[int, int]]:
+    """The (ahead, behind) pairs a claim rests on: consecutive claimed ones, then last vs every unclaimed."""
+    pairs = [(int(a), int(b)) for a, b in pairwise(claim.tolist())]
+    last = int(claim[-1])
+    pairs += [(last, int(b)) for b in range(m) if b not in set(claim.tolist())]
+    return pairs

@@ -1,0 +1,337 @@
+"""Exact tipping points: where two alternatives swap places along a weight path.
+
+Along a path ``w(t) = a + t b`` (:mod:`mcda.sensitivity.path`) every method's
+score gap between alternatives ``i`` and ``k`` is a function of ``t`` alone.
+
+* **WSM** (any normalisation: all are weight-independent): with ``R`` the
+  normalised matrix, ``S_i(t) = R_i·a + t R_i·b`` is linear, so each pair has
+  at most one crossing, ``t* = -(R_i - R_k)·a / (R_i - R_k)·b``.
+* **WPM** (Bridgman 1922; Triantaphyllou 2000, ch. 2): ``ln S_i(t) = ln R_i·a + t ln R_i·b``
+  is linear in ``t``; the same formula in log space. A zero in ``R`` breaks the
+  log-linearity; such problems use the numeric route below.
+* **TOPSIS** (Hwang & Yoon 1981) with its weight-independent scalings: the
+  ideal points of ``V = R w`` are ``w R+`` and ``w R-`` because ``w >= 0``, so
+  ``d+_i(t)^2 = p_i(t) = sum_j (a_j + t b_j)^2 (R_ij - R+_j)^2`` and
+  ``d-_i(t)^2 = q_i(t)`` are quadratics in ``t``. Closeness is equal when
+  ``sqrt(q_i) (sqrt(p_k) + sqrt(q_k)) = sqrt(q_k) (sqrt(p_i) + sqrt(q_i))``;
+  the ``sqrt(q_i q_k)`` terms cancel, leaving ``sqrt(q_i p_k) = sqrt(q_k p_i)``.
+  Both sides are non-negative, so squaring is an equivalence:
+  ``f(t) = q_i(t) p_k(t) - q_k(t) p_i(t) = 0``, a polynomial of degree <= 4 whose
+  sign is the sign of ``C_i - C_k`` wherever ``d+ + d- > 0``. Spurious roots can
+  only come from points where an alternative has ``d+ = d- = 0`` (closeness
+  defined as 0.5) and from rounding; both are removed by re-scoring.
+
+Every real root in (0, 1) of these polynomials is found with the eigenvalues
+of its companion matrix (batched over all pairs), polished by Newton steps, and
+**confirmed by scoring** the method at ``t* ± ε``: it is kept only if the two
+alternatives are in opposite orders on the two sides (touching points, where
+they tie without swapping, are dropped). Roots exactly at ``t = 0`` or ``t = 1``
+are not swaps inside the range and are not reported.
+
+**Other methods** (and WPM with zeros) are handled numerically: the gap is
+evaluated on a grid of ``n_scan`` points (one batched call), every sign change
+is refined with ``scipy.optimize.brentq``, then confirmed the same way. Two
+crossings of one pair closer together than the grid step can be missed.
+
+References
+----------
+Hwang, C.-L. and Yoon, K. (1981). *Multiple Attribute Decision Making.* Springer.
+Triantaphyllou, E. (2000). *Multi-Criteria Decision Making Methods: A Comparative Study.* Kluwer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import brentq
+
+from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
+from mcda.errors import InputError
+from mcda.kernels.normalize import _normalize, _scale
+from mcda.kernels.topsis import _ideals
+from mcda.methods import Method
+from mcda.sensitivity._common import Scorer, closed_form, prepare, resolve_method, validated_problem
+from mcda.sensitivity.path import WeightPath, leaf_path
+
+__all__ = ["TippingPoints", "pair_polynomials", "tipping_points"]
+
+_EPSILONS = (1e-7, 1e-5, 1e-3)
+
+
+@dataclass(frozen=True)
+class TippingPoints:
+    """Confirmed order swaps along one weight path, sorted by ``t``.
+
+    Attributes
+    ----------
+    t : ndarray, shape (p,)
+        Values of the swept local weight where a pair swaps, in (0, 1).
+    ahead, behind : ndarray of int, shape (p,)
+        The pair: ``ahead`` leads ``behind`` just below ``t``, the reverse just above.
+    leader_before, leader_after : ndarray of int, shape (p,)
+        The best alternative just below and just above ``t``.
+    leader_changes : ndarray of bool, shape (p,)
+    distance : ndarray, shape (p,)
+        L1 distance between the global weights at ``t`` and the profile's.
+    path : WeightPath
+    method : str
+    exact : bool
+        True for the closed forms (WSM, WPM, TOPSIS), False for the numeric scan.
+    """
+
+    t: FloatArray
+    ahead: IntArray
+    behind: IntArray
+    leader_before: IntArray
+    leader_after: IntArray
+    leader_changes: BoolArray
+    distance: FloatArray
+    path: WeightPath
+    method: str
+    exact: bool
+
+    def __len__(self) -> int:
+        return int(self.t.size)
+
+    def to_frame(self, alternatives: list[str] | None = None) -> pd.DataFrame:
+        """One row per tipping point: node, weight_now, weight, ahead, behind, leaders, distance."""
+        m = int(max([*self.ahead, *self.behind, *self.leader_before, 0])) + 1
+        alts = np.asarray(alternatives or [f"a{i}" for i in range(m)], dtype=object)
+        return pd.DataFrame({
+            "node": self.path.node, "weight_now": self.path.t0, "weight": self.t,
+            "ahead": alts[self.ahead], "behind": alts[self.behind],
+            "leader_before": alts[self.leader_before], "leader_after": alts[self.leader_after],
+            "leader_changes": self.leader_changes, "l1_distance": self.distance,
+            "method": self.method, "exact": self.exact,
+        })
+
+
+# --------------------------------------------------------------- gap polynomials
+
+
+def _pairs(m: int) -> tuple[IntArray, IntArray]:
+    i, k = np.triu_indices(m, 1)
+    return i.astype(np.int64), k.astype(np.int64)
+
+
+def _polymul2(U: FloatArray, V: FloatArray) -> FloatArray:
+    """Products of quadratics (..., 3) x (..., 3) -> quartics (..., 5), highest degree first."""
+    u2, u1, u0 = U[..., 0], U[..., 1], U[..., 2]
+    v2, v1, v0 = V[..., 0], V[..., 1], V[..., 2]
+    return np.stack([u2 * v2, u2 * v1 + u1 * v2, u2 * v0 + u1 * v1 + u0 * v2, u1 * v0 + u0 * v1, u0 * v0], axis=-1)
+
+
+def pair_polynomials(
+    kind: str, method: Method, X: FloatArray, benefit: BoolArray, path: WeightPath
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Gap polynomials ``f_ik(t)`` of every pair ``i < k``, whose sign is that of ``S_i - S_k``.
+
+    Returns ``(i, k, coefficients)`` with coefficients of shape (p, d + 1),
+    highest degree first (d = 1 for WSM/WPM, 4 for TOPSIS).
+    """
+    i, k = _pairs(X.shape[0])
+    if kind in ("wsm", "wpm"):
+        R = _normalize(X, benefit, method.normalization)  # type: ignore[attr-defined]
+        if kind == "wpm":
+            R = np.log(R)
+        alpha, beta = R @ path.a, R @ path.b
+        return i, k, np.stack([beta[i] - beta[k], alpha[i] - alpha[k]], axis=-1)
+    R = _scale(X, method.normalization)  # type: ignore[attr-defined]
+    ideal, anti = _ideals(R, benefit)
+    quad = np.stack([path.b**2, 2.0 * path.a * path.b, path.a**2], axis=0)  # (3, n)
+    p = ((R - ideal) ** 2) @ quad.T  # (m, 3): d+^2(t)
+    q = ((R - anti) ** 2) @ quad.T  # (m, 3): d-^2(t)
+    return i, k, _polymul2(q[i], p[k]) - _polymul2(q[k], p[i])
+
+
+def _unit_roots(coefs: FloatArray) -> tuple[IntArray, FloatArray]:
+    """Real roots in (0, 1) of each row's polynomial: (row index, root), batched by degree."""
+    scale = np.abs(coefs).max(axis=1, keepdims=True)
+    c = np.where(np.abs(coefs) <= 1e-12 * scale, 0.0, coefs)
+    nz = c != 0
+    lead = np.where(nz.any(axis=1), nz.argmax(axis=1), c.shape[1])
+    degree = c.shape[1] - 1 - lead
+    rows, roots = [], []
+    for d in range(1, c.shape[1]):
+        sel = np.flatnonzero(degree == d)
+        if sel.size == 0:
+            continue
+        sub = c[sel, c.shape[1] - 1 - d:]
+        sub = sub / sub[:, :1]
+        comp = np.zeros((sel.size, d, d))
+        comp[:, 0, :] = -sub[:, 1:]
+        if d > 1:
+            comp[:, np.arange(1, d), np.arange(d - 1)] = 1.0
+        z = np.linalg.eigvals(comp)
+        real = np.abs(z.imag) <= 1e-6 * (1.0 + np.abs(z.real))
+        r = _newton(sub, np.where(real, z.real, 2.0))
+        ok = real & (r > 0.0) & (r < 1.0)
+        rr, cc = np.nonzero(ok)
+        rows.append(sel[rr])
+        roots.append(r[rr, cc])
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(rows).astype(np.int64), np.concatenate(roots)
+
+
+def _newton(monic: FloatArray, r: FloatArray, steps: int = 4) -> FloatArray:
+    """A few Newton steps on each row's polynomial, starting from each of its roots r (rows, d)."""
+    d = monic.shape[1] - 1
+    deriv = monic[:, :-1] * np.arange(d, 0, -1)
+    for _ in range(steps):
+        f = np.zeros_like(r)
+        for j in range(d + 1):
+            f = f * r + monic[:, j : j + 1]
+        g = np.zeros_like(r)
+        for j in range(d):
+            g = g * r + deriv[:, j : j + 1]
+        step = np.divide(f, g, out=np.zeros_like(f), where=np.abs(g) > 1e-300)
+        r = np.where(np.abs(step) < 1e-3, r - step, r)
+    return r
+
+
+# ------------------------------------------------------------------ numeric route
+
+
+def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[IntArray, IntArray, FloatArray]:
+    grid = np.linspace(0.0, 1.0, n_scan)
+    S = scorer(path.weights(grid))
+    i, k = _pairs(m)
+    G = S[:, i] - S[:, k]
+    tol = 1e-12 * np.abs(S).max(axis=1, keepdims=True)
+    sg = np.where(np.abs(G) <= tol, 0.0, np.sign(G))
+    js, ps = np.nonzero(sg[:-1] * sg[1:] < 0)
+    out_i, out_k, out_t = [], [], []
+    for j, p in zip(js.tolist(), ps.tolist(), strict=True):
+        a, b = int(i[p]), int(k[p])
+
+        def gap(x: float, a: int = a, b: int = b) -> float:
+            s = scorer(path.weights(np.array([x])))[0]
+            return float(s[a] - s[b])
+
+        out_i.append(a)
+        out_k.append(b)
+        out_t.append(brentq(gap, grid[j], grid[j + 1], xtol=1e-13, rtol=1e-13))
+    # a gap that is zero on a grid point between two opposite signs
+    zj, zp = np.nonzero((sg[1:-1] == 0) & (sg[:-2] * sg[2:] < 0))
+    out_i += i[zp].tolist()
+    out_k += k[zp].tolist()
+    out_t += grid[zj + 1].tolist()
+    return np.asarray(out_i, dtype=np.int64), np.asarray(out_k, dtype=np.int64), np.asarray(out_t, dtype=float)
+
+
+# ------------------------------------------------------------------ confirmation
+
+
+def _room(t: FloatArray, pair: IntArray) -> FloatArray:
+    """Half the distance to the nearest other root of the same pair, or to an end of [0, 1]."""
+    room = np.minimum(t, 1.0 - t)
+    order = np.lexsort((t, pair))
+    ts, ps = t[order], pair[order]
+    same = ps[1:] == ps[:-1]
+    gap = np.where(same, (ts[1:] - ts[:-1]) / 2.0, np.inf)
+    near = np.minimum(np.append(gap, np.inf), np.insert(gap, 0, np.inf))
+    out = np.empty_like(room)
+    out[order] = np.minimum(room[order], near)
+    return out
+
+
+def _confirm(
+    scorer: Scorer, path: WeightPath, m: int, i: IntArray, k: IntArray, t: FloatArray, higher: bool
+) -> tuple[FloatArray, IntArray, IntArray, IntArray, IntArray]:
+    """Keep the roots where the pair is in opposite orders at t - ε and t + ε."""
+    room = _room(t, i * m + k)
+    keep = np.zeros(t.size, dtype=bool)
+    lo_s = np.zeros((t.size, m))
+    hi_s = np.zeros((t.size, m))
+    todo = np.ones(t.size, dtype=bool)
+    for eps in _EPSILONS:
+        sel = np.flatnonzero(todo & (room > eps))
+        if sel.size == 0:
+            continue
+        S = scorer(path.weights(np.concatenate([t[sel] - eps, t[sel] + eps])))
+        below, above = S[: sel.size], S[sel.size :]
+        tol = 1e-12 * np.abs(S).max()
+        g0 = below[np.arange(sel.size), i[sel]] - below[np.arange(sel.size), k[sel]]
+        g1 = above[np.arange(sel.size), i[sel]] - above[np.arange(sel.size), k[sel]]
+        resolved = (np.abs(g0) > tol) & (np.abs(g1) > tol)
+        swapped = resolved & (np.sign(g0) != np.sign(g1))
+        keep[sel[swapped]] = True
+        lo_s[sel], hi_s[sel] = below, above
+        todo[sel[resolved]] = False
+    key = (lambda s: s) if higher else (lambda s: -s)
+    sel = np.flatnonzero(keep)
+    first_i = key(lo_s[sel, i[sel]]) > key(lo_s[sel, k[sel]])
+    ahead = np.where(first_i, i[sel], k[sel])
+    behind = np.where(first_i, k[sel], i[sel])
+    return t[sel], ahead, behind, key(lo_s[sel]).argmax(axis=1), key(hi_s[sel]).argmax(axis=1)
+
+
+def tipping_points(
+    X: ArrayLike,
+    benefit: ArrayLike,
+    path: WeightPath | int,
+    method: str | Method = "topsis",
+    *,
+    w: ArrayLike | None = None,
+    n_scan: int = 1001,
+    **options: Any,
+) -> TippingPoints:
+    """Every value of the swept weight at which two alternatives swap places.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    benefit : array_like of bool, shape (n,)
+    path : WeightPath or int
+        The sweep path, or a criterion position of a flat problem (then ``w`` is needed).
+    method : str or method object
+        Closed forms for WSM, WPM (no zeros after normalisation) and TOPSIS;
+        any other method object is scanned numerically.
+    n_scan : int
+        Grid size of the numeric route.
+
+    Returns
+    -------
+    TippingPoints
+
+    Examples
+    --------
+    Two alternatives, two benefit criteria, WSM with the "max" normalisation:
+    with ``t`` the weight of criterion 0 the scores are ``t`` and ``1 - t/2``,
+    which cross at ``t = 2/3``.
+
+    >>> tp = tipping_points([[2.0, 0.0], [1.0, 1.0]], [True, True], 0, "wsm", w=[0.5, 0.5])
+    >>> print(tp.t.round(6), tp.ahead, tp.behind, tp.leader_changes)
+    [0.666667] [1] [0] [ True]
+    """
+    arr, mask, _ = validated_problem(X, benefit)
+    if isinstance(path, int | np.integer):
+        if w is None:
+            raise InputError("tipping_points over a criterion position needs the weights w")
+        path = leaf_path(w, int(path))
+    if path.n != arr.shape[1]:
+        raise InputError(f"path has {path.n} weights but X has {arr.shape[1]} criteria")
+    meth = resolve_method(method, options)
+    scorer = prepare(meth, arr, mask)
+    m = arr.shape[0]
+    kind = closed_form(meth)
+    if kind == "wpm" and np.any(_normalize(arr, mask, meth.normalization) <= 0):  # type: ignore[attr-defined]
+        kind = None
+    if kind is not None:
+        ii, kk, coefs = pair_polynomials(kind, meth, arr, mask, path)
+        rows, roots = _unit_roots(coefs)
+        ci, ck, ct = ii[rows], kk[rows], roots
+    else:
+        ci, ck, ct = _scan_roots(scorer, path, m, int(n_scan))
+    t, ahead, behind, lb, la = _confirm(scorer, path, m, ci, ck, ct, meth.higher_is_better)
+    order = np.lexsort((behind, ahead, t))
+    t, ahead, behind, lb, la = t[order], ahead[order], behind[order], lb[order], la[order]
+    return TippingPoints(
+        t=t, ahead=ahead, behind=behind, leader_before=lb, leader_after=la,
+        leader_changes=lb != la, distance=path.distance(t), path=path, method=meth.name,
+        exact=kind is not None,
+    )
