@@ -107,8 +107,8 @@ def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
         if gap.policy == "scale-worst":
             worst = _scale_worst(leaf)
         else:
-            observed = [(c.lo if leaf.direction == "max" else c.hi) for k, c in grouped_cells.items()
-                        if k[1] == gap.criterion]
+            observed = [x for k, c in grouped_cells.items() if k[1] == gap.criterion
+                        and (x := c.lo if leaf.direction == "max" else c.hi) is not None]
             worst = (min(observed) if leaf.direction == "max" else max(observed)) if observed else None
         if worst is None:
             raise StudyError(f"missing cell ({gap.alternative}, {gap.criterion}) has policy "

@@ -49,7 +49,8 @@ __all__ = [
 
 
 def _normalise(raw: FloatArray) -> FloatArray:
-    return raw / raw.sum()
+    out: FloatArray = raw / raw.sum()
+    return out
 
 
 def weight_vectors(n: int, min_weight: float = 0.0) -> st.SearchStrategy[FloatArray]:
@@ -125,7 +126,8 @@ def study_models(draw: st.DrawFn) -> StudyModel:
     """A small valid study: 2–4 alternatives, a two-level tree, full evidence coverage, one profile."""
     alts = draw(st.lists(_ids, min_size=2, max_size=4, unique=True))
     dims = draw(st.lists(_ids.map(lambda s: "d_" + s), min_size=1, max_size=3, unique=True))
-    children, leaves = [], []
+    children: list[dict[str, Any]] = []
+    leaves: list[tuple[str, dict[str, Any]]] = []
     for d in dims:
         k = draw(st.integers(1, 3))
         kids = []
@@ -148,11 +150,12 @@ def study_models(draw: st.DrawFn) -> StudyModel:
                 value = draw(st.floats(0.5, 1000.0))
             evidence.append({"id": f"e.{a}.{leaf_id}", "alternative": a, "criterion": leaf_id, "value": value,
                              "sources": ["src"], "confidence": draw(st.floats(0.05, 1.0))})
-    weights = {"root": {d: draw(st.floats(0.1, 5.0)) for d in dims}}
-    for c in children:
-        weights[c["id"]] = {k["id"]: draw(st.floats(0.0, 5.0)) for k in c["children"]}
-        if sum(weights[c["id"]].values()) == 0:
-            weights[c["id"]][c["children"][0]["id"]] = 1.0
+    weights: dict[str, dict[str, float]] = {"root": {d: draw(st.floats(0.1, 5.0)) for d in dims}}
+    for d, kids_of_d in zip(dims, children, strict=True):
+        local = {str(k["id"]): draw(st.floats(0.0, 5.0)) for k in kids_of_d["children"]}
+        if sum(local.values()) == 0:
+            local[next(iter(local))] = 1.0
+        weights[d] = local
     return StudyModel.model_validate({
         "title": draw(st.text(min_size=1, max_size=20)),
         "alternatives": [{"id": a, "name": a.upper()} for a in alts],

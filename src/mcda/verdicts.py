@@ -85,5 +85,6 @@ class VerdictOutcome:
 def evaluate_verdict(verdict: Verdict, result: ScoreResult) -> VerdictOutcome:
     """Check a verdict against a score result computed under its profile and scope."""
     claimed = [verdict.leader] if verdict.leader is not None else list(verdict.ranking or ())
-    margin = claim_margin(result.scores.to_dict(), claimed, result.higher_is_better)
+    scores = {str(k): float(v) for k, v in result.scores.items()}
+    margin = claim_margin(scores, claimed, result.higher_is_better)
     return VerdictOutcome(verdict, result.method, result, margin)

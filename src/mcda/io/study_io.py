@@ -43,10 +43,8 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "profiles": WeightProfile,
     "verdicts": Verdict,
 }
-_ALL_KEYS = sorted(
-    {k for cls in (*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel)
-     for k in cls.model_fields}
-)
+_MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel]
+_ALL_KEYS = sorted({k for cls in _MODELS for k in cls.model_fields})
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
@@ -68,7 +66,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
     return tuple(out), exists
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: Any) -> str:
     kind, msg = err["type"], str(err["msg"])
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])

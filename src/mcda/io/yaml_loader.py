@@ -109,12 +109,13 @@ class _Builder:
                 self.fail(key_node, path, f"mapping key {key!r} must be a string; quote it "
                           f"(YAML read it as {type(key).__name__})")
                 key = str(key)
+            key_path = (*path, key)
             if key in out:
-                self.fail(key_node, (*path, key), f"duplicate key {key!r} (first at line "
-                          f"{self.lines.get((*path, key))}); YAML would silently keep only the last")
+                self.fail(key_node, key_path, f"duplicate key {key!r} (first at line "
+                          f"{self.lines.get(key_path)}); YAML would silently keep only the last")
                 continue
-            self.lines[(*path, key)] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, (*path, key), depth + 1)
+            self.lines[key_path] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, key_path, depth + 1)
         return out
 
 

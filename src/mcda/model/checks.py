@@ -185,13 +185,13 @@ def _check_coverage(m: StudyModel, leaves: dict[str, Criterion]) -> list[PathPro
         if c.criterion not in leaves:
             problems.append(((*p, "criterion"), f"{c.criterion!r} is not a leaf criterion "
                              f"({_known('leaves', leaves, c.criterion)})"))
-        leaf = leaves.get(c.criterion)
-        if leaf is not None and c.policy == "scale-worst" and isinstance(leaf.scale, NumericScale):
-            bound = "lower" if leaf.direction == "max" else "upper"
-            if getattr(leaf.scale, bound) is None:
+        node = leaves.get(c.criterion)
+        if node is not None and c.policy == "scale-worst" and isinstance(node.scale, NumericScale):
+            bound = "lower" if node.direction == "max" else "upper"
+            if getattr(node.scale, bound) is None:
                 problems.append(((*p, "policy"), f"policy 'scale-worst' needs criterion {c.criterion!r} "
                                  f"to declare a {bound!r} bound on its scale"))
-        if leaf is not None and c.policy == "worst" and not any(k[1] == c.criterion for k in have):
+        if node is not None and c.policy == "worst" and not any(k[1] == c.criterion for k in have):
             problems.append(((*p, "policy"), f"policy 'worst' uses the worst observed value, but no "
                              f"alternative has evidence on {c.criterion!r}"))
         if cell in declared:
