@@ -1,5 +1,21 @@
 """Weights: profiles over the criteria tree (more schemes arrive with later issues)."""
 
+from mcda.weights.objective import critic, entropy, merec, std
+from mcda.weights.subjective import BwmResult, bwm, bwm_details, rank_reciprocal, rank_sum, roc, swara
 from mcda.weights.tree import EffectiveWeights, tree_weights
 
-__all__ = ["EffectiveWeights", "tree_weights"]
+__all__ = [
+    "BwmResult",
+    "EffectiveWeights",
+    "bwm",
+    "bwm_details",
+    "critic",
+    "entropy",
+    "merec",
+    "rank_reciprocal",
+    "rank_sum",
+    "roc",
+    "std",
+    "swara",
+    "tree_weights",
+]
