@@ -1,17 +1,28 @@
-"""Analytic Hierarchy Process basics: priorities and consistency of one pairwise matrix.
+"""Analytic Hierarchy Process kernels for one pairwise comparison matrix.
 
 A pairwise comparison matrix ``A`` (n, n) holds judgements ``A[i, j]`` = how
-much more important element i is than element j. It must be positive,
-have ones on the diagonal and be reciprocal, ``A[j, i] = 1 / A[i, j]``.
+much more important (or preferred) element i is than element j. It must be
+positive, have ones on the diagonal and be reciprocal, ``A[j, i] = 1 / A[i, j]``.
 
-* Priorities, ``method="eigen"`` (Saaty 1977, 1980): the principal right
-  eigenvector of ``A`` (Perron vector), normalised to sum 1.
-* Priorities, ``method="geometric"``: normalised geometric means of the rows
-  (logarithmic least squares; Crawford & Williams 1985). Equal to the eigen
-  priorities when ``A`` is consistent, and for every ``n <= 3``.
-* Consistency: ``lambda_max`` (the Perron eigenvalue, >= n), the consistency
-  index ``CI = (lambda_max - n) / (n - 1)`` and the consistency ratio
-  ``CR = CI / RI(n)`` with a random-index table ``RI`` named explicitly.
+Priority methods (each named, none hidden):
+
+* ``"eigen"`` (Saaty 1977, 1980): the principal right eigenvector (Perron
+  vector) of ``A``, real and strictly positive, normalised to sum 1.
+* ``"geometric"``: normalised geometric means of the rows, the logarithmic
+  least-squares solution (Crawford & Williams 1985).
+* ``"column_mean"``: each column divided by its sum, then the row means (the
+  "approximate" method of many textbooks; Saaty 1980, ch. 2).
+
+All three agree when ``A`` is consistent (``A[i, k] = A[i, j] A[j, k]``);
+eigen and geometric also agree for every ``n <= 3``.
+
+Consistency: ``lambda_max`` is always the Perron eigenvalue (whatever the
+priority method), ``CI = (lambda_max - n) / (n - 1)``, ``CR = CI / RI(n)`` with a
+named random-index table (:mod:`mcda.kernels.ahp_random_index`). The geometric
+consistency index ``GCI = 2 / ((n - 1)(n - 2)) * sum_{i<j} ln^2(a_ij w_j / w_i)``
+(``w`` the row geometric means; natural logarithm) is the consistency measure
+that goes with the geometric method (Aguaron & Moreno-Jimenez 2003); their
+thresholds are 0.31 (n = 3), 0.35 (n = 4) and 0.37 (n > 4).
 
 References
 ----------
@@ -25,6 +36,10 @@ European Journal of Operational Research 48(1), 9-26.
 
 Crawford, G. and Williams, C. (1985). A note on the analysis of subjective
 judgment matrices. Journal of Mathematical Psychology 29(4), 387-405.
+
+Aguaron, J. and Moreno-Jimenez, J. M. (2003). The geometric consistency index:
+approximated thresholds. European Journal of Operational Research 147(1),
+137-145.
 """
 
 from __future__ import annotations
@@ -38,49 +53,44 @@ import numpy as np
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import ConvergenceError, InputError, JudgmentError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
+from mcda.kernels.ahp_random_index import (
+    RANDOM_INDEX,
+    RANDOM_INDEX_NAMES,
+    _random_index,
+    check_ri_name,
+    random_index,
+)
 
 __all__ = [
+    "GCI_THRESHOLDS",
+    "PRIORITY_METHODS",
     "RANDOM_INDEX",
+    "RANDOM_INDEX_NAMES",
     "ahp_priorities",
     "consistency_index",
     "consistency_ratio",
+    "gci_threshold",
+    "geometric_consistency_index",
+    "judgement_errors",
     "lambda_max",
+    "random_index",
 ]
 
-PriorityMethod: TypeAlias = Literal["eigen", "geometric"]
+PriorityMethod: TypeAlias = Literal["eigen", "geometric", "column_mean"]
 
-#: Random consistency index tables, by name, then by matrix order n.
-#:
-#: ``"saaty"``: Saaty (1980), *The Analytic Hierarchy Process*, the random
-#: index table for n = 1..10 (average consistency index of randomly generated
-#: reciprocal matrices with entries from the 1/9..9 scale):
-#: 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49. These are also the
-#: values behind the consistency ratios printed in Saaty (1990), e.g.
-#: CR = 0.169 for the 8 x 8 house-buying matrix (CI 0.238 / RI 1.41).
-RANDOM_INDEX: Final[Mapping[str, Mapping[int, float]]] = MappingProxyType(
-    {
-        "saaty": MappingProxyType(
-            {
-                1: 0.0,
-                2: 0.0,
-                3: 0.58,
-                4: 0.90,
-                5: 1.12,
-                6: 1.24,
-                7: 1.32,
-                8: 1.41,
-                9: 1.45,
-                10: 1.49,
-            }
-        ),
-    }
-)
+#: Names accepted by ``method=`` of :func:`ahp_priorities`.
+PRIORITY_METHODS: Final[tuple[str, ...]] = ("eigen", "geometric", "column_mean")
+
+#: GCI acceptance thresholds of Aguaron & Moreno-Jimenez (2003) by matrix order;
+#: every n > 4 uses 0.37, and n <= 2 is always consistent (GCI = 0).
+GCI_THRESHOLDS: Final[Mapping[int, float]] = MappingProxyType({3: 0.31, 4: 0.35})
+_GCI_THRESHOLD_LARGE = 0.37
 
 _RTOL = 1e-9
 
 
 def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
-    """Validate a pairwise comparison matrix; every problem is a :class:`JudgmentError`."""
+    """Validate a complete pairwise comparison matrix; every problem is a :class:`JudgmentError`."""
     try:
         arr = np.asarray(A, dtype=np.float64)
     except (TypeError, ValueError) as exc:
@@ -124,7 +134,11 @@ def _power_iteration(A: FloatArray, tol: float = 1e-14, max_iter: int = 10_000) 
 
 
 def _perron(A: FloatArray) -> tuple[float, FloatArray]:
-    """Perron eigenvalue and eigenvector (positive, summing to 1) of a positive matrix."""
+    """Perron eigenvalue and eigenvector (positive, summing to 1).
+
+    ``A`` must be non-negative and primitive (a positive matrix, or an
+    irreducible one with a positive diagonal, such as Harker's matrix).
+    """
     values, vectors = np.linalg.eig(A)
     k = int(np.argmax(values.real))
     vec = vectors[:, k]
@@ -138,11 +152,18 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
     return lam, v
 
 
+def _geometric(A: FloatArray) -> FloatArray:
+    logs = np.log(A).mean(axis=1)
+    g = np.exp(logs - logs.max())  # shift: no overflow for large matrices
+    return np.asarray(g / g.sum(), dtype=np.float64)
+
+
 def _ahp_priorities(A: FloatArray, method: str = "eigen") -> FloatArray:
     """Unvalidated :func:`ahp_priorities`."""
     if method == "geometric":
-        g = np.exp(np.log(A).mean(axis=1))
-        return np.asarray(g / g.sum(), dtype=np.float64)
+        return _geometric(A)
+    if method == "column_mean":
+        return np.asarray((A / A.sum(axis=0)).mean(axis=1), dtype=np.float64)
     return _perron(A)[1]
 
 
@@ -154,6 +175,22 @@ def _consistency_index(A: FloatArray) -> float:
     return max(_perron(A)[0] - n, 0.0) / float(n - 1)
 
 
+def _consistency_ratio(A: FloatArray, ri: str) -> float:
+    n = int(A.shape[0])
+    if n <= 2:
+        return 0.0
+    return _consistency_index(A) / _random_index(n, ri)
+
+
+def _gci(A: FloatArray) -> float:
+    n = int(A.shape[0])
+    if n <= 2:
+        return 0.0
+    logw = np.log(_geometric(A))
+    resid = np.log(A) - logw[:, None] + logw[None, :]
+    return float(np.sum(np.triu(resid, k=1) ** 2) * 2.0 / ((n - 1) * (n - 2)))
+
+
 def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray:
     """Priority vector of a pairwise comparison matrix.
 
@@ -161,9 +198,10 @@ def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray
     ----------
     A : array_like, shape (n, n)
         Positive reciprocal matrix with unit diagonal.
-    method : {"eigen", "geometric"}
+    method : {"eigen", "geometric", "column_mean"}
         "eigen": principal right eigenvector (Saaty 1980). "geometric":
         normalised row geometric means (Crawford & Williams 1985).
+        "column_mean": mean of the column-normalised matrix.
 
     Returns
     -------
@@ -181,9 +219,11 @@ def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray
     >>> A = [[1, 3, 5], [1/3, 1, 5/3], [1/5, 3/5, 1]]
     >>> print(ahp_priorities(A).round(4))
     [0.6522 0.2174 0.1304]
+    >>> print(ahp_priorities(A, "column_mean").round(4))
+    [0.6522 0.2174 0.1304]
     """
     arr = _as_pairwise(A)
-    check_choice(method, ("eigen", "geometric"), "method")
+    check_choice(method, PRIORITY_METHODS, "method")
     return _ahp_priorities(arr, method)
 
 
@@ -219,8 +259,9 @@ def consistency_ratio(A: ArrayLike, ri: str = "saaty") -> float:
     A : array_like, shape (n, n)
         Pairwise comparison matrix.
     ri : str
-        Key of :data:`RANDOM_INDEX`; ``"saaty"`` is Saaty's (1980) table for
-        n = 1..10 (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49).
+        One of :data:`RANDOM_INDEX_NAMES`; ``"saaty"`` (the default) is Saaty's
+        (1980) table for n = 1..10 (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
+        1.45, 1.49). See :mod:`mcda.kernels.ahp_random_index` for the others.
 
     Returns
     -------
@@ -243,15 +284,84 @@ def consistency_ratio(A: ArrayLike, ri: str = "saaty") -> float:
     0.056
     """
     arr = _as_pairwise(A)
-    table = RANDOM_INDEX.get(ri) if isinstance(ri, str) else None
-    if table is None:
-        raise InputError(f"ri must be one of {', '.join(map(repr, RANDOM_INDEX))}; got {ri!r}")
-    n = arr.shape[0]
-    if n <= 2:
-        return 0.0
-    if n not in table:
-        raise InputError(
-            f"the {ri!r} random index table covers n = {min(table)}..{max(table)}; "
-            f"A is {n} x {n}; no value is extrapolated, split the comparisons into smaller groups"
-        )
-    return _consistency_index(arr) / table[n]
+    check_ri_name(ri)
+    return _consistency_ratio(arr, ri)
+
+
+def geometric_consistency_index(A: ArrayLike) -> float:
+    """Geometric consistency index (GCI) of Aguaron & Moreno-Jimenez (2003).
+
+    ``GCI = 2 / ((n - 1)(n - 2)) * sum_{i<j} ln^2(a_ij w_j / w_i)`` with ``w``
+    the row geometric means (the priorities of ``method="geometric"``). It is 0
+    exactly for consistent matrices and, by definition, for ``n <= 2``. Compare
+    it with :func:`gci_threshold`.
+
+    Examples
+    --------
+    For n = 3 it equals ``ln^2(a_12 a_23 / a_13) / 3``:
+
+    >>> round(geometric_consistency_index([[1, 2, 1], [0.5, 1, 2], [1, 0.5, 1]]), 6)
+    0.640604
+    """
+    return _gci(_as_pairwise(A))
+
+
+def gci_threshold(n: int) -> float:
+    """GCI acceptance threshold for order ``n`` (Aguaron & Moreno-Jimenez 2003).
+
+    0.31 for n = 3, 0.35 for n = 4, 0.37 for n > 4; for n <= 2 the GCI is 0
+    and the threshold returned is 0.37 (it is never exceeded).
+
+    Examples
+    --------
+    >>> [gci_threshold(n) for n in (3, 4, 5, 9)]
+    [0.31, 0.35, 0.37, 0.37]
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise InputError(f"n must be an integer >= 1 (the matrix order); got {n!r}")
+    return GCI_THRESHOLDS.get(n, _GCI_THRESHOLD_LARGE)
+
+
+def _judgement_errors(A: FloatArray, w: FloatArray) -> FloatArray:
+    return np.asarray(A * w[None, :] / w[:, None], dtype=np.float64)
+
+
+def judgement_errors(A: ArrayLike, w: ArrayLike) -> FloatArray:
+    """Saaty's error matrix ``e_ij = a_ij * w_j / w_i`` of judgements against priorities.
+
+    ``e_ij = 1`` where the judgement agrees with the priorities; the value
+    consistent with them is ``w_i / w_j``, and ``|ln e_ij|`` ranks the
+    judgements from the most to the least inconsistent.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+        Pairwise comparison matrix.
+    w : array_like, shape (n,)
+        Strictly positive priorities.
+
+    Returns
+    -------
+    ndarray, shape (n, n)
+        Reciprocal (``e_ji = 1 / e_ij``) with unit diagonal.
+
+    Examples
+    --------
+    >>> A = [[1, 2, 1], [0.5, 1, 2], [1, 0.5, 1]]
+    >>> print(judgement_errors(A, ahp_priorities(A)).round(3))
+    [[1.    1.587 0.63 ]
+     [0.63  1.    1.587]
+     [1.587 0.63  1.   ]]
+    """
+    arr = _as_pairwise(A)
+    try:
+        vec = np.asarray(w, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"w must be an array of real numbers: {exc}") from None
+    if vec.shape != (arr.shape[0],):
+        raise InputError(f"w must have shape ({arr.shape[0]},), one priority per row of A; got {vec.shape}")
+    bad = ~(np.isfinite(vec) & (vec > 0))
+    if bad.any():
+        pos = first_position(bad)
+        raise InputError(f"{fmt_position('w', pos)} = {fmt_value(vec[pos])}: priorities must be finite and > 0")
+    return _judgement_errors(arr, vec)
