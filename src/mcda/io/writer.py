@@ -26,6 +26,22 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that double-quotes strings YAML would otherwise read back differently."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(ch in value for ch in _LINE_BREAKS) or any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_study(model: StudyModel) -> str:
     """The study as YAML text that :func:`mcda.load_study` reads back to an equal model.
 
@@ -36,7 +52,7 @@ def dump_study(model: StudyModel) -> str:
     title: t
     """
     data = _plain(model.model_dump(mode="python", exclude_defaults=True))
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
