@@ -8,11 +8,11 @@ Load a study file, score it, and check its verdicts::
     >>> study.check_verdicts()                                         # doctest: +SKIP
 """
 
-from mcda import errors, kernels
+from mcda import compare, errors, kernels, weights
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
 from mcda.io import load_study, read_table_study, study_from_frame
-from mcda.methods import TOPSIS, WPM, WSM, get_method, method_names
+from mcda.methods import COPRAS, EDAS, PROMETHEE_II, TOPSIS, VIKOR, WASPAS, WPM, WSM, get_method, method_names
 from mcda.model import (
     Alternative,
     Criterion,
@@ -30,7 +30,12 @@ from mcda.weights import EffectiveWeights
 __version__ = "0.1.0"
 
 __all__ = [
+    "COPRAS",
+    "EDAS",
+    "PROMETHEE_II",
     "TOPSIS",
+    "VIKOR",
+    "WASPAS",
     "WPM",
     "WSM",
     "Alternative",
@@ -49,6 +54,7 @@ __all__ = [
     "Verdict",
     "WeightProfile",
     "__version__",
+    "compare",
     "errors",
     "get_method",
     "kernels",
@@ -56,4 +62,5 @@ __all__ = [
     "method_names",
     "read_table_study",
     "study_from_frame",
+    "weights",
 ]

@@ -41,13 +41,23 @@ similarity in decision-making problems. In *Computational Science - ICCS
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
+import pandas as pd
 
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_scores
 
-__all__ = ["kendall_tau", "spearman", "weighted_spearman", "ws_coefficient"]
+__all__ = [
+    "COMPARISON_COLUMNS",
+    "compare_rankings",
+    "kendall_tau",
+    "spearman",
+    "weighted_spearman",
+    "ws_coefficient",
+]
 
 
 def _pair(x: ArrayLike, y: ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -144,3 +154,43 @@ def ws_coefficient(x: ArrayLike, y: ArrayLike) -> FloatArray:
     span = np.maximum(np.abs(a - 1), np.abs(a - n))
     term = np.divide(np.abs(a - b), span, out=np.zeros_like(a), where=span > 0)
     return np.asarray(1.0 - (2.0 ** (-a) * term).sum(axis=-1), dtype=np.float64)
+
+
+#: Column order of :func:`compare_rankings`.
+COMPARISON_COLUMNS = ("reference", "other", "spearman", "kendall", "weighted_spearman", "ws")
+
+
+def compare_rankings(rankings: Mapping[str, ArrayLike]) -> pd.DataFrame:
+    """Every coefficient for every ordered pair of labelled rankings of the same alternatives.
+
+    Parameters
+    ----------
+    rankings : mapping of label -> array_like, shape (m,)
+        Rank vectors (1 = best), all over the same alternatives in the same order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ordered pair ``(reference, other)`` with ``reference != other``
+        (WS is not symmetric), columns :data:`COMPARISON_COLUMNS`.
+
+    Examples
+    --------
+    >>> df = compare_rankings({"a": [1, 2, 3], "b": [1, 3, 2]})
+    >>> df[["reference", "other", "spearman", "ws"]].round(4).to_string(index=False)
+    'reference other  spearman     ws\\n        a     b       0.5 0.6875\\n        b     a       0.5 0.6875'
+    """
+    labels = list(rankings)
+    if len(labels) < 2:
+        raise InputError(f"need at least two rankings to compare; got {len(labels)}")
+    R = np.stack([as_scores(rankings[k], f"rankings[{k!r}]") for k in labels])
+    pairs = [(i, j) for i in range(len(labels)) for j in range(len(labels)) if i != j]
+    a, b = R[[i for i, _ in pairs]], R[[j for _, j in pairs]]
+    return pd.DataFrame({
+        "reference": [labels[i] for i, _ in pairs],
+        "other": [labels[j] for _, j in pairs],
+        "spearman": spearman(a, b),
+        "kendall": kendall_tau(a, b),
+        "weighted_spearman": weighted_spearman(a, b),
+        "ws": ws_coefficient(a, b),
+    }, columns=list(COMPARISON_COLUMNS))

@@ -10,7 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda import kernels
 from mcda.arrays import DecisionArrays
+from mcda.compare import compare_rankings
 from mcda.errors import Problem, StudyValidationError, UnknownNameError
 from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
@@ -186,6 +188,46 @@ class Study:
         ew = tree_weights(self.model.criteria, prof, scope, em.excluded)
         result = score_arrays(self.arrays(prof, scope), meth, prof.id, ew.scope)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded)
+
+    def compare_methods(
+        self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,
+        methods: list[str | Method] | None = None, scope: str | None = None,
+    ) -> pd.DataFrame:
+        """How far rankings agree across methods (and profiles) on this study.
+
+        Parameters
+        ----------
+        profile:
+            One profile, a list of profiles, or None for every profile of the study.
+        methods:
+            Method names or objects; default: every registered method.
+        scope:
+            Criteria node to score within (default: the root).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per ordered pair of rankings (``reference``, ``other``) with
+            Spearman, Kendall tau-b, weighted Spearman r_w and WS (see
+            :mod:`mcda.compare`). Labels are method names, or ``profile/method``
+            when several profiles are compared; a method object is labelled by
+            its repr. ``df.attrs["ranks"]`` holds the rank table (average ranks
+            for ties, 1 = best), alternatives by labels.
+        """
+        profs = self.profiles if profile is None else profile if isinstance(profile, list) else [profile]
+        meths: list[str | Method] = list(methods) if methods is not None else list(method_names())
+        ranks: dict[str, np.ndarray] = {}
+        for p in profs:
+            prof = self.profile(p)
+            for m in meths:
+                res = self.score(prof, m, scope)
+                label = m if isinstance(m, str) else repr(m)
+                label = f"{prof.id}/{label}" if len(profs) > 1 else label
+                s = res.scores.reindex(self.alternatives).to_numpy()
+                ranks[label] = np.asarray(kernels.rank(s, res.higher_is_better, ties="average"), dtype=float)
+        df = compare_rankings(ranks)
+        df.attrs["ranks"] = pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
+        return df
 
     # --- verdicts -----------------------------------------------------------------------
     def verdict_outcomes(self, method: str | None = None) -> list[VerdictOutcome]:
