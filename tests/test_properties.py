@@ -123,7 +123,7 @@ STUDY_TEXTS = [p.read_text(encoding="utf-8") for p in
                 Path(__file__).resolve().parents[1] / "criteria" / "hunyuan_vs_stepfun.yaml"] if p.exists()]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_loader_only_raises_mcda_errors_on_mutated_studies(data: st.DataObject) -> None:
     text = data.draw(st.sampled_from(STUDY_TEXTS))

@@ -27,7 +27,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse_yaml"]
 
 MAX_BYTES = 20_000_000
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+MAX_NODES = 500_000
 
 Path = tuple[str | int, ...]
 
