@@ -11,17 +11,41 @@ Everything here works on arrays (positions, not ids); :class:`mcda.Study`
 re-attaches ids. See ``docs/sensitivity.md`` for the mathematics.
 """
 
+from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.oat import SweepResult, sweep
 from mcda.sensitivity.path import WeightPath, group_path, leaf_path, node_path, sweepable_nodes
+from mcda.sensitivity.sampling import (
+    WeightConstraints,
+    WeightDistribution,
+    hit_and_run,
+    sample_constrained,
+    sample_dirichlet,
+    sample_uniform,
+)
+from mcda.sensitivity.smaa import BLOCK_SIZE, SMAAResult, smaa
 from mcda.sensitivity.tipping import TippingPoints, tipping_points
+from mcda.sensitivity.uncertainty import EVIDENCE_MODELS, sample_evidence
 
 __all__ = [
+    "BLOCK_SIZE",
+    "EVIDENCE_MODELS",
+    "MinChange",
+    "SMAAResult",
     "SweepResult",
     "TippingPoints",
+    "WeightConstraints",
+    "WeightDistribution",
     "WeightPath",
     "group_path",
+    "hit_and_run",
     "leaf_path",
+    "min_change",
     "node_path",
+    "sample_constrained",
+    "sample_dirichlet",
+    "sample_evidence",
+    "sample_uniform",
+    "smaa",
     "sweep",
     "sweepable_nodes",
     "tipping_points",

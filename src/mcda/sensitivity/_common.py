@@ -27,8 +27,10 @@ __all__ = [
     "claim_pairs",
     "closed_form",
     "prepare",
+    "prepare_T",
     "resolve_method",
     "root_entropy",
+    "thin_matmul",
     "validated_problem",
 ]
 
@@ -118,6 +120,52 @@ def prepare(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
     if type(method) is WSM:
         return _wsm_scorer(X, benefit, method.normalization)
     return lambda W: np.asarray(method.scores(X, W, benefit), dtype=np.float64)
+
+
+#: Columns per piece in :func:`thin_matmul`.
+MATMUL_PIECE = 512
+
+
+def thin_matmul(A: FloatArray, B: FloatArray) -> FloatArray:
+    """``A @ B`` for a small ``A`` (p, q) and a wide ``B`` (q, S), in pieces of 512 columns.
+
+    BLAS libraries hand products above a size threshold to several threads; for
+    these thin products the hand-off costs more than the arithmetic (ten times
+    more on a busy machine), so each piece is kept below the threshold.
+    """
+    out = np.empty((A.shape[0], B.shape[1]))
+    for i in range(0, B.shape[1], MATMUL_PIECE):
+        np.matmul(A, B[:, i : i + MATMUL_PIECE], out=out[:, i : i + MATMUL_PIECE])
+    return out
+
+
+def prepare_T(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
+    """Like :func:`prepare` but on transposed layouts: weights (n, S) -> scores (m, S).
+
+    Laying samples along the last axis keeps every intermediate contiguous per
+    alternative, which is what the SMAA loop wants.
+    """
+    n, m = X.shape[1], X.shape[0]
+    method.scores(X, np.full(n, 1.0 / n), benefit)
+    if type(method) is TOPSIS:
+        R = _scale(X, method.normalization)
+        ideal, anti = _ideals(R, benefit)
+        parts_T = np.ascontiguousarray(np.concatenate([(R - ideal) ** 2, (R - anti) ** 2], axis=0))
+
+        def topsis_T(WT: FloatArray) -> FloatArray:
+            d = thin_matmul(parts_T, WT * WT)
+            np.sqrt(d, out=d)
+            total = d[:m] + d[m:]
+            if total.min() > 0:
+                np.divide(d[m:], total, out=total)
+                return total
+            return np.divide(d[m:], total, out=np.full_like(total, 0.5), where=total > 0)
+
+        return topsis_T
+    if type(method) is WSM:
+        R = np.ascontiguousarray(_normalize(X, benefit, method.normalization))
+        return lambda WT: thin_matmul(R, WT)
+    return lambda WT: np.ascontiguousarray(np.asarray(method.scores(X, WT.T, benefit), dtype=np.float64).T)
 
 
 def closed_form(method: Method) -> str | None:

@@ -56,7 +56,7 @@ from mcda.methods import Method
 from mcda.sensitivity._common import Scorer, closed_form, prepare, resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
 
-__all__ = ["TippingPoints", "pair_polynomials", "tipping_points"]
+__all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
 
 _EPSILONS = (1e-7, 1e-5, 1e-3)
 
@@ -124,27 +124,38 @@ def _polymul2(U: FloatArray, V: FloatArray) -> FloatArray:
     return np.stack([u2 * v2, u2 * v1 + u1 * v2, u2 * v0 + u1 * v1 + u0 * v2, u1 * v0 + u0 * v1, u0 * v0], axis=-1)
 
 
-def pair_polynomials(
-    kind: str, method: Method, X: FloatArray, benefit: BoolArray, path: WeightPath
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Gap polynomials ``f_ik(t)`` of every pair ``i < k``, whose sign is that of ``S_i - S_k``.
+def gap_polynomials(
+    kind: str, method: Method, X: FloatArray, benefit: BoolArray, A: FloatArray, B: FloatArray,
+    i: IntArray, k: IntArray,
+) -> FloatArray:
+    """Gap polynomials ``f(t)``, whose sign is that of ``S_i - S_k`` along ``w(t) = A + t B``.
 
-    Returns ``(i, k, coefficients)`` with coefficients of shape (p, d + 1),
-    highest degree first (d = 1 for WSM/WPM, 4 for TOPSIS).
+    ``A`` and ``B`` (..., n) broadcast against the pairs ``i, k`` (p,); the result
+    has shape (..., p, d + 1), highest degree first (d = 1 for WSM/WPM, 4 for TOPSIS).
     """
-    i, k = _pairs(X.shape[0])
+    A, B = A[..., None, :], B[..., None, :]
     if kind in ("wsm", "wpm"):
         R = _normalize(X, benefit, method.normalization)  # type: ignore[attr-defined]
         if kind == "wpm":
             R = np.log(R)
-        alpha, beta = R @ path.a, R @ path.b
-        return i, k, np.stack([beta[i] - beta[k], alpha[i] - alpha[k]], axis=-1)
+        D = R[i] - R[k]
+        return np.stack([(B * D).sum(axis=-1), (A * D).sum(axis=-1)], axis=-1)
     R = _scale(X, method.normalization)  # type: ignore[attr-defined]
     ideal, anti = _ideals(R, benefit)
-    quad = np.stack([path.b**2, 2.0 * path.a * path.b, path.a**2], axis=0)  # (3, n)
-    p = ((R - ideal) ** 2) @ quad.T  # (m, 3): d+^2(t)
-    q = ((R - anti) ** 2) @ quad.T  # (m, 3): d-^2(t)
-    return i, k, _polymul2(q[i], p[k]) - _polymul2(q[k], p[i])
+    P, Q = (R - ideal) ** 2, (R - anti) ** 2
+
+    def quad(T: FloatArray) -> FloatArray:  # sum_j (A_j + t B_j)^2 T_j as (..., p, 3)
+        return np.stack([(B * B * T).sum(-1), (2.0 * A * B * T).sum(-1), (A * A * T).sum(-1)], axis=-1)
+
+    return _polymul2(quad(Q[i]), quad(P[k])) - _polymul2(quad(Q[k]), quad(P[i]))
+
+
+def pair_polynomials(
+    kind: str, method: Method, X: FloatArray, benefit: BoolArray, path: WeightPath
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Gap polynomials of every pair ``i < k`` along one path: ``(i, k, coefficients (p, d + 1))``."""
+    i, k = _pairs(X.shape[0])
+    return i, k, gap_polynomials(kind, method, X, benefit, path.a, path.b, i, k)
 
 
 def _unit_roots(coefs: FloatArray) -> tuple[IntArray, FloatArray]:

@@ -1,0 +1,273 @@
+"""The smallest change of weights (L1 distance on the simplex) that overturns a claim.
+
+A claim is "these alternatives take the top places, in this order" (a leader
+claim has one alternative); it holds while its margin (see
+:func:`mcda.verdicts.claim_margin`) is positive. We look for the weight vector
+``w'`` on the simplex closest to the profile's ``w`` in L1 distance
+``sum_j |w'_j - w_j|`` at which the margin is at most ``-delta`` (``delta`` a
+tiny positive number, so that re-scoring shows the claim strictly overturned).
+Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
+
+* **WSM**: every score is linear in ``w``, so for each pair ``(p, q)`` the claim
+  rests on ("p ahead of q") the problem
+
+  ``min sum_j d_j  s.t.  -d <= w' - w <= d,  w' >= 0,  sum w' = 1,  (R_p - R_q)·w' <= -delta``
+
+  is a linear programme (``scipy.optimize.linprog``, HiGHS); the best over the
+  pairs is the global optimum (``exact=True``).
+* **Other methods** (TOPSIS, WPM, any method object): the problem is not convex.
+  Candidates come from straight transfers ``w + s (e_k - e_j)`` between every two
+  criteria and from moves towards every vertex ``e_k``; along each of these
+  affine paths the first point where the claim fails is found exactly with the
+  tipping-point polynomials (TOPSIS, WPM) or by a scan with ``brentq``
+  (others). The ``n_starts`` cheapest candidates then start a local
+  optimisation (SLSQP on ``w' = w + u - v``, ``u, v >= 0``, minimising
+  ``sum(u + v)``) that may combine several transfers. The best result is
+  re-scored with the method itself; it is a verified upper bound on the true
+  minimum (``exact=False``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.optimize import linprog, minimize
+
+from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
+from mcda.errors import InputError
+from mcda.kernels.normalize import _normalize
+from mcda.methods import Method
+from mcda.sensitivity._common import (
+    Scorer,
+    check_claim,
+    claim_margins,
+    claim_pairs,
+    closed_form,
+    prepare,
+    resolve_method,
+    validated_problem,
+)
+from mcda.sensitivity.tipping import _unit_roots, gap_polynomials
+
+__all__ = ["MinChange", "min_change"]
+
+#: Margin (relative to the largest |score|) by which the returned weights overturn the claim.
+OVERTURN_DELTA = 1e-9
+
+
+@dataclass(frozen=True)
+class MinChange:
+    """The smallest weight change found that overturns a claim.
+
+    Attributes
+    ----------
+    found : bool
+        False when no weight vector on the simplex overturns the claim.
+    distance : float or None
+        L1 distance ``sum |weights - w|`` (0 when the claim already fails).
+    weights : ndarray, shape (n,), or None
+        The overturning weight vector (non-negative, summing to 1).
+    w : ndarray, shape (n,)
+        The starting weights.
+    claim : ndarray of int
+    margin_before, margin_after : float
+        Claim margin at ``w`` and (re-scored with the method) at ``weights``.
+    leader_after : int or None
+        Who leads at ``weights``.
+    exact : bool
+        True when the distance is a global minimum (WSM linear programme).
+    method : str
+    """
+
+    found: bool
+    distance: float | None
+    weights: FloatArray | None
+    w: FloatArray
+    claim: IntArray
+    margin_before: float
+    margin_after: float | None
+    leader_after: int | None
+    exact: bool
+    method: str
+
+
+def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: float) -> FloatArray | None:
+    n = w.size
+    eye = np.eye(n)
+    best, best_cost = None, np.inf
+    for p, q in pairs:
+        A_ub = np.vstack([np.hstack([eye, -eye]), np.hstack([-eye, -eye]),
+                          np.append(R[p] - R[q], np.zeros(n))[None, :]])
+        b_ub = np.concatenate([w, -w, [-delta]])
+        A_eq = np.append(np.ones(n), np.zeros(n))[None, :]
+        res = linprog(np.append(np.zeros(n), np.ones(n)), A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=[1.0],
+                      bounds=[(0.0, 1.0)] * n + [(0.0, None)] * n, method="highs")
+        if res.status == 0 and res.fun < best_cost:
+            best, best_cost = np.clip(res.x[:n], 0.0, None), float(res.fun)
+    return None if best is None else best / best.sum()
+
+
+def _candidate_paths(w: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Transfers ``w + t w_j (e_k - e_j)`` for every j != k with w_j > 0, and moves ``w + t (e_k - w)``."""
+    n = w.size
+    j, k = np.nonzero(~np.eye(n, dtype=bool))
+    keep = w[j] > 0
+    j, k = j[keep], k[keep]
+    B = np.zeros((j.size, n))
+    B[np.arange(j.size), k] += w[j]
+    B[np.arange(j.size), j] -= w[j]
+    B = np.vstack([B, np.eye(n) - w])
+    return np.broadcast_to(w, B.shape).copy(), B
+
+
+def _first_failure_exact(kind: str, meth: Method, X: FloatArray, benefit: BoolArray, A: FloatArray,
+                         B: FloatArray, pairs: list[tuple[int, int]]) -> tuple[IntArray, FloatArray]:
+    """Candidate (path index, t) where a claim pair swaps, from the tipping polynomials (all paths at once)."""
+    p = np.array([a for a, _ in pairs], dtype=np.int64)
+    q = np.array([b for _, b in pairs], dtype=np.int64)
+    coefs = gap_polynomials(kind, meth, X, benefit, A, B, p, q)  # (P, pairs, d + 1)
+    rows, roots = _unit_roots(coefs.reshape(-1, coefs.shape[-1]))
+    return rows // len(pairs), roots
+
+
+def _first_failure_scan(scorer: Scorer, A: FloatArray, B: FloatArray, claim: IntArray, higher: bool,
+                        n_grid: int = 101) -> tuple[IntArray, FloatArray]:
+    grid = np.linspace(0.0, 1.0, n_grid)
+    W = np.maximum(A[:, None, :] + grid[None, :, None] * B[:, None, :], 0.0)
+    M = claim_margins(scorer(W), claim, higher)  # (P, n_grid)
+    fails = M <= 0
+    has = fails.any(axis=1)
+    rows = np.flatnonzero(has)
+    return rows.astype(np.int64), grid[fails[rows].argmax(axis=1)]
+
+
+def _best_candidates(scorer: Scorer, A: FloatArray, B: FloatArray, rows: IntArray, t: FloatArray,
+                     claim: IntArray, higher: bool, delta: float, k: int) -> list[FloatArray]:
+    """The k cheapest points just past a candidate root where the claim margin is below -delta."""
+    if rows.size == 0:
+        return []
+    cost = t * np.abs(B[rows]).sum(axis=1)
+    out: list[FloatArray] = []
+    for step in (1e-9, 1e-7, 1e-5, 1e-3, 1e-2):
+        tt = np.minimum(t + step, 1.0)
+        W = np.maximum(A[rows] + tt[:, None] * B[rows], 0.0)
+        W /= W.sum(axis=1, keepdims=True)
+        ok = claim_margins(scorer(W), claim, higher) < -delta
+        if ok.any():
+            order = np.argsort(np.where(ok, cost, np.inf))[: k]
+            out += [W[i] for i in order if ok[i]]
+            if len(out) >= k:
+                break
+    return out
+
+
+def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, higher: bool,
+            delta: float) -> FloatArray:
+    n = w.size
+    x0 = np.concatenate([np.maximum(start - w, 0.0), np.maximum(w - start, 0.0)])
+
+    def weights(x: FloatArray) -> FloatArray:
+        return w + x[:n] - x[n:]
+
+    def fail(x: FloatArray) -> float:
+        v = np.maximum(weights(x), 0.0)
+        return float(-claim_margins(scorer(v / v.sum()), claim, higher) - 2 * delta)
+
+    cons = [{"type": "eq", "fun": lambda x: np.array([x[:n].sum() - x[n:].sum()])},
+            {"type": "ineq", "fun": weights},
+            {"type": "ineq", "fun": fail}]
+    res = minimize(lambda x: float(x.sum()), x0, jac=lambda x: np.ones_like(x), method="SLSQP",
+                   bounds=[(0.0, 1.0)] * n + [(0.0, float(v)) for v in w], constraints=cons,
+                   options={"maxiter": 200, "ftol": 1e-12})
+    v = np.maximum(weights(res.x), 0.0)
+    return v / v.sum()
+
+
+def min_change(
+    X: ArrayLike,
+    benefit: ArrayLike,
+    w: ArrayLike,
+    claim: int | list[int] | None = None,
+    method: str | Method = "topsis",
+    *,
+    n_starts: int = 5,
+    **options: Any,
+) -> MinChange:
+    """Smallest L1 change of the weights that makes a claim fail, verified by re-scoring.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    benefit : array_like of bool, shape (n,)
+    w : array_like, shape (n,)
+        The profile's weights (non-negative, summing to 1).
+    claim : int or list of int, optional
+        A leader (one position) or a ranking of the top places. Default: the
+        current leader under ``w``.
+    method : str or method object
+    n_starts : int
+        Local optimisations started from the best candidates (non-WSM methods).
+
+    Returns
+    -------
+    MinChange
+
+    Examples
+    --------
+    WSM on raw values: alternative 0 leads 0.6 to 0.55. Moving ``x`` of weight
+    from criterion 0 to criterion 1 changes the gap by ``-0.9 x``, so ``x = 1/18``
+    (an L1 distance of ``1/9``) makes them tie.
+
+    >>> res = min_change([[1.0, 0.2], [0.5, 0.6]], [True, True], [0.5, 0.5], method="wsm",
+    ...                  normalization="none")
+    >>> res.found, round(res.distance, 6), res.leader_after, res.exact
+    (True, 0.111111, 1, True)
+    """
+    arr, mask, wv = validated_problem(X, benefit, w)
+    if wv is None:
+        raise InputError("min_change needs the profile's weights w")
+    meth = resolve_method(method, options)
+    scorer = prepare(meth, arr, mask)
+    higher = meth.higher_is_better
+    s0 = scorer(wv)
+    if claim is None:
+        claim = int(np.argmax(s0 if higher else -s0))
+    cl = check_claim(claim, arr.shape[0])
+    before = float(claim_margins(s0, cl, higher))
+    delta = OVERTURN_DELTA * max(1.0, float(np.abs(s0).max()))
+    if before <= 0:
+        return _result(meth, arr, mask, wv, cl, before, wv.copy(), exact=True)
+    pairs = claim_pairs(cl, arr.shape[0])
+    kind = closed_form(meth)
+    if kind == "wsm":
+        best = _lp_wsm(_normalize(arr, mask, meth.normalization), wv, pairs, delta)  # type: ignore[attr-defined]
+        return _result(meth, arr, mask, wv, cl, before, best, exact=True)
+    A, B = _candidate_paths(wv)
+    if kind == "wpm" and np.any(_normalize(arr, mask, meth.normalization) <= 0):  # type: ignore[attr-defined]
+        kind = None
+    if kind is not None:
+        rows, t = _first_failure_exact(kind, meth, arr, mask, A, B, pairs)
+    else:
+        rows, t = _first_failure_scan(scorer, A, B, cl, higher)
+    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)))
+    best, best_cost = None, np.inf
+    for start in starts:
+        for cand in (start, _refine(scorer, wv, start, cl, higher, delta)):
+            cost = float(np.abs(cand - wv).sum())
+            if cost < best_cost and claim_margins(scorer(cand), cl, higher) < 0:
+                best, best_cost = cand, cost
+    return _result(meth, arr, mask, wv, cl, before, best, exact=False)
+
+
+def _result(meth: Method, X: FloatArray, benefit: BoolArray, w: FloatArray, claim: IntArray,
+            before: float, best: FloatArray | None, exact: bool) -> MinChange:
+    if best is None:
+        return MinChange(False, None, None, w, claim, before, None, None, exact, meth.name)
+    s = np.asarray(meth.scores(X, best, benefit), dtype=np.float64)  # verification with the method itself
+    after = float(claim_margins(s, claim, meth.higher_is_better))
+    if after > 0 and before > 0:
+        return MinChange(False, None, None, w, claim, before, None, None, False, meth.name)
+    leader = int(np.argmax(s if meth.higher_is_better else -s))
+    return MinChange(True, float(np.abs(best - w).sum()), best, w, claim, before, after, leader, exact, meth.name)
