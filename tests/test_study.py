@@ -161,3 +161,15 @@ def test_failing_verdict_is_reported_not_hidden(tmp_path: Path, laptops_text: st
     s = load_text(tmp_path, laptops_text.replace("leader: gamma", "leader: beta\n    expect: fail\n"
                                                  "    reason: beta is slow"))
     assert s.check_verdicts()["as_expected"].all()
+
+
+def test_expect_per_method(tmp_path: Path, laptops_text: str) -> None:
+    # under power_user gamma leads with TOPSIS and WSM; claim beta and expect failure only for wsm
+    text = laptops_text.replace("leader: gamma", "leader: beta\n    expect: {wsm: fail}")
+    df = load_text(tmp_path, text).check_verdicts()
+    row = df[df["id"] == "v.power"].set_index("method")
+    assert row.loc["wsm", "expect"] == "fail" and row.loc["wsm", "as_expected"]
+    assert row.loc["topsis", "expect"] == "hold" and not row.loc["topsis", "as_expected"]
+    bad = laptops_text.replace("leader: gamma", "leader: gamma\n    expect: {wpm: fail}")
+    with pytest.raises(StudyValidationError, match="expect names method 'wpm'"):
+        load_text(tmp_path, bad)

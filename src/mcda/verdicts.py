@@ -59,7 +59,7 @@ class VerdictOutcome:
     @property
     def as_expected(self) -> bool:
         """True when the outcome matches the verdict's ``expect`` (hold or fail)."""
-        return self.holds == (self.verdict.expect == "hold")
+        return self.holds == (self.verdict.expected(self.method) == "hold")
 
     def row(self) -> dict[str, object]:
         """A flat record for tables."""
@@ -76,7 +76,7 @@ class VerdictOutcome:
             "margin": self.margin,
             "near_tie": bool(np.any(self.result.near_ties.to_numpy())),
             "leader": self.result.leader,
-            "expect": v.expect,
+            "expect": v.expected(self.method),
             "as_expected": self.as_expected,
             "reason": v.reason or "",
         }

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from mcda.model.criteria import Criterion, NumericScale, OrdinalScale
 from mcda.model.items import EvidenceItem
-from mcda.model.profiles import WeightProfile
+from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
+from mcda.model.profiles import NodeRule, WeightProfile
 from mcda.model.study import StudyModel
 
 __all__ = ["Path", "PathProblem", "check_profile", "check_study", "format_path"]
@@ -201,9 +202,10 @@ def _check_coverage(m: StudyModel, leaves: dict[str, Criterion]) -> list[PathPro
         if cell in have:
             problems.append((p, f"cell ({c.alternative}, {c.criterion}) is declared missing but "
                              "has evidence; remove one of the two"))
+    compared = {c.criterion for c in m.comparisons}
     for leaf in leaves:
         for alt in alts:
-            if (alt, leaf) not in have and (alt, leaf) not in declared:
+            if leaf not in compared and (alt, leaf) not in have and (alt, leaf) not in declared:
                 problems.append((("evidence",), f"no evidence for alternative {alt!r} on criterion "
                                  f"{leaf!r}; add an evidence item or a `missing:` entry with a policy "
                                  "(worst, exclude-criterion, error)"))
@@ -233,6 +235,9 @@ def check_profile(profile: WeightProfile, root: Criterion, path: Path = ()) -> l
                              f"inner nodes ({_known('inner nodes', inner, node_id)})"))
             continue
         children = [c.id for c in node.children or ()]
+        if isinstance(local, NodeRule):
+            problems.extend(check_node_rule(local, node, p))
+            continue
         for child, w in local.items():
             if child not in children:
                 problems.append(((*p, child), f"{child!r} is not a child of {node_id!r} "
@@ -270,6 +275,11 @@ def _check_verdicts(m: StudyModel, nodes: dict[str, Criterion], methods: Iterabl
         if v.scope is not None and v.scope not in nodes:
             problems.append(((*p, "scope"), f"unknown criteria node {v.scope!r} "
                              f"({_known('nodes', nodes, v.scope)})"))
+        if isinstance(v.expect, dict):
+            for name in v.expect:
+                if name not in v.methods:
+                    problems.append(((*p, "expect", name), f"expect names method {name!r}, which the "
+                                     f"verdict does not check (methods: {', '.join(v.methods)})"))
         if (v.leader is None) == (v.ranking is None):
             problems.append((p, "a verdict claims exactly one of `leader: <id>` or `ranking: [ids]`"))
         claimed = [v.leader] if v.leader is not None else list(v.ranking or ())
@@ -304,6 +314,7 @@ def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]
     problems += _duplicates([a.id for a in m.alternatives], "alternatives")
     problems += _duplicates([s.id for s in m.sources], "sources")
     problems += _check_tree(m.criteria)
+    problems += check_reserved_ids(m.criteria)
     nodes = {n.id: n for n in m.criteria.walk()}
     leaves = {n.id: n for n in m.criteria.leaves()}
     if m.criteria.is_leaf:
@@ -311,6 +322,7 @@ def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]
     inner = set(nodes) - set(leaves)
     problems += _check_evidence(m, leaves, inner)
     problems += _check_coverage(m, leaves)
+    problems += check_comparisons(m, leaves, inner)
     problems += _duplicates([p.id for p in m.profiles], "profiles")
     for i, prof in enumerate(m.profiles):
         problems += check_profile(prof, m.criteria, ("profiles", i))

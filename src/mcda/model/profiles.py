@@ -2,22 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from mcda.model._base import Frozen, Id, Number, Text
+from mcda.model.judgements import Judgement, PairwiseOptions
 
-__all__ = ["Verdict", "WeightProfile"]
+__all__ = ["RULE_KEYS", "NodeRule", "NodeWeights", "Verdict", "WeightProfile"]
+
+#: Keys that make a node's entry a :class:`NodeRule` instead of direct weights
+#: ``{child: number}``. They are reserved: no criteria node may use one as its id
+#: (``method`` is kept for objective weighting rules).
+RULE_KEYS: Final[frozenset[str]] = frozenset({"judgements", "priority", "ri", "scale", "max_cr", "method"})
+
+
+class NodeRule(PairwiseOptions):
+    """A node weighted by a rule instead of direct numbers: AHP pairwise judgements of its children.
+
+    Options are those of :class:`~mcda.model.judgements.PairwiseOptions`
+    (``priority``, ``ri``, ``scale``, ``max_cr``). New kinds of rule add
+    fields here and their key to :data:`RULE_KEYS`.
+
+    Examples
+    --------
+    >>> r = NodeRule(judgements=[["a", "b", 3], {"a": "b", "b": "c", "value": "1/2"}])
+    >>> r.priority, [j.value for j in r.judgements]
+    ('eigen', [3.0, 0.5])
+    """
+
+    judgements: Annotated[list[Judgement], Field(min_length=1)]
+
+
+def _node_kind(v: Any) -> str:
+    if isinstance(v, NodeRule) or (isinstance(v, dict) and RULE_KEYS & set(v)):
+        return "rule"
+    return "direct"
+
+
+#: A node's entry in a profile: direct local weights ``{child: number}`` or a :class:`NodeRule`.
+NodeWeights = Annotated[
+    Annotated[dict[Id, Number], Tag("direct")] | Annotated[NodeRule, Tag("rule")],
+    Discriminator(_node_kind),
+]
 
 
 class WeightProfile(Frozen):
     """Local weights at inner nodes of the criteria tree.
 
     ``weights[node][child]`` is the weight of ``child`` relative to its
-    siblings. Global leaf weights are the products of normalised local weights
-    down the tree. ``unlisted="equal"`` is an explicit opt-in to equal weights
-    at nodes the profile does not weight; the default is an error.
+    siblings, or ``weights[node]`` is a :class:`NodeRule` (AHP judgements
+    between the children). Global leaf weights are the products of normalised
+    local weights down the tree. ``unlisted="equal"`` is an explicit opt-in to
+    equal weights at nodes the profile does not weight; the default is an error.
 
     Examples
     --------
@@ -28,7 +65,7 @@ class WeightProfile(Frozen):
 
     id: Id
     description: Text | None = None
-    weights: dict[Id, dict[Id, Number]] = Field(default_factory=dict)
+    weights: dict[Id, NodeWeights] = Field(default_factory=dict)
     unlisted: Literal["error", "equal"] = "error"
 
 
@@ -48,10 +85,21 @@ class Verdict(Frozen):
     scope: Id | None = None
     leader: Id | None = None
     ranking: Annotated[list[Id], Field(min_length=2)] | None = None
-    expect: Literal["hold", "fail"] = "hold"
+    expect: Literal["hold", "fail"] | dict[Id, Literal["hold", "fail"]] = "hold"
     reason: Text | None = None
 
     @property
     def methods(self) -> tuple[str, ...]:
         """The method names to check, as a tuple."""
         return (self.method,) if isinstance(self.method, str) else tuple(self.method)
+
+    def expected(self, method: str) -> Literal["hold", "fail"]:
+        """What the verdict expects under ``method``: ``expect`` may be one value or one per method.
+
+        >>> Verdict(id="v", statement="s", profile="p", method=["topsis", "wsm"], leader="a",
+        ...         expect={"wsm": "fail"}).expected("topsis")
+        'hold'
+        """
+        if isinstance(self.expect, str):
+            return self.expect
+        return self.expect.get(method, "hold")
