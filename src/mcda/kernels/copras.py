@@ -83,13 +83,23 @@ class CoprasDetails(NamedTuple):
     utility: FloatArray
 
 
+#: Relative size below which a weighted cost sum counts as 0 (its inverse would overflow).
+_TINY = 1e-280
+
+
 def _cost_term(s_minus: FloatArray) -> FloatArray:
-    """``sum S- / (S-_i sum 1/S-)`` along the last axis, with its limits at S- = 0."""
+    """``sum S- / (S-_i sum 1/S-)`` along the last axis, with its limits at S- = 0.
+
+    Computed on ``r = S- / max S-`` (the expression is scale-free), so tiny
+    weights cannot overflow ``1/S-``.
+    """
     total = s_minus.sum(axis=-1, keepdims=True)
-    zero = s_minus <= 0
+    top = s_minus.max(axis=-1, keepdims=True)
+    r = np.divide(s_minus, top, out=np.zeros_like(s_minus), where=top > 0)
+    zero = r <= _TINY
     z = zero.sum(axis=-1, keepdims=True)
-    inv = np.divide(1.0, s_minus, out=np.zeros_like(s_minus), where=~zero)
-    denom = s_minus * inv.sum(axis=-1, keepdims=True)
+    inv = np.divide(1.0, r, out=np.zeros_like(r), where=~zero)
+    denom = r * inv.sum(axis=-1, keepdims=True)
     regular = np.divide(total, denom, out=np.zeros_like(s_minus), where=denom > 0)
     limit = np.where(zero, total / np.maximum(z, 1), 0.0)
     return np.where(z > 0, limit, regular)

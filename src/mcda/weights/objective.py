@@ -82,11 +82,11 @@ def _validated(X: ArrayLike, benefit: ArrayLike, what: str, min_m: int = 2) -> t
     return arr, mask
 
 
-def _share(d: FloatArray, what: str) -> FloatArray:
+def _share(d: FloatArray, what: str, why: str = "no criterion separates the alternatives "
+           "(every column is constant)") -> FloatArray:
     total = d.sum()
     if not total > 0:
-        raise InputError(f"{what} weights are undefined: no criterion separates the alternatives "
-                         "(every column is constant)")
+        raise InputError(f"{what} weights are undefined: {why}")
     return np.asarray(d / total, dtype=np.float64)
 
 
@@ -138,7 +138,8 @@ def entropy(X: ArrayLike, benefit: ArrayLike, normalization: Literal["sum", "max
         check_normalizable(arr, mask, "max")
         arr = _normalize(arr, mask, "max")
     P = _normalize(arr, np.ones(arr.shape[1], dtype=bool), "sum")
-    return _share(_entropy_divergence(P), "entropy")
+    constant = arr.max(axis=0) == arr.min(axis=0)  # exactly 0, not 1 - E rounded
+    return _share(np.where(constant, 0.0, _entropy_divergence(P)), "entropy")
 
 
 def _column_std(R: FloatArray) -> FloatArray:
@@ -168,6 +169,12 @@ def critic(X: ArrayLike, benefit: ArrayLike, cost: Literal["invert", "as-benefit
         Weights summing to 1. A constant column gets weight 0 and does not
         enter the other criteria's conflict sums (its correlation is undefined).
 
+    Raises
+    ------
+    InputError
+        Every column constant, or all non-constant columns perfectly
+        correlated (every conflict sum is 0, the weights are 0/0).
+
     Examples
     --------
     >>> X = [[1.0, 2.0, 3.0], [2.0, 4.0, 1.0], [3.0, 5.0, 2.0]]
@@ -186,6 +193,9 @@ def critic(X: ArrayLike, benefit: ArrayLike, cost: Literal["invert", "as-benefit
     elif live.any():
         rho = np.corrcoef(R[:, live], rowvar=False)
         C[live] = sigma[live] * (1.0 - np.clip(rho, -1.0, 1.0)).sum(axis=1)
+    if live.sum() > 1 and not C.sum() > 0:
+        raise InputError("CRITIC weights are undefined: the non-constant criteria are perfectly "
+                         "correlated (after orienting them), so none conflicts with another")
     return _share(C, "CRITIC")
 
 
