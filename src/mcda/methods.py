@@ -25,10 +25,12 @@ import numpy as np
 from mcda import kernels
 from mcda._types import BoolArray, FloatArray
 from mcda.errors import UnknownNameError
+from mcda.kernels.ahp_synthesis import ahp_local_priorities, ahp_synthesis
 from mcda.kernels.edas import edas_distances
 from mcda.kernels.vikor import vikor_regrets
 
 __all__ = [
+    "AHP",
     "COPRAS",
     "EDAS",
     "METHODS",
@@ -258,7 +260,34 @@ class WASPAS:
         return WPM("max").explain(X, w, benefit) | {"contribution": WSM("max").explain(X, w, benefit)["contribution"]}
 
 
+@dataclass(frozen=True)
+class AHP:
+    """AHP synthesis (Saaty 1980): ``S_i = sum_j w_j r_ij`` with per-leaf local priorities ``r``.
+
+    Leaves compared pairwise hold their priorities; leaves rated from evidence
+    hold ratio-scale values. ``mode="distributive"`` (default, Saaty's classic
+    synthesis) uses ``x / sum(x)`` and, on cost leaves, ``(1/x) / sum(1/x)``;
+    ``mode="ideal"`` uses ``x / max(x)`` and ``min(x) / x``, which keeps the
+    ranking when an alternative that is nowhere best is added. See
+    :mod:`mcda.kernels.ahp_synthesis`.
+    """
+
+    mode: Literal["distributive", "ideal"] = "distributive"
+    name: ClassVar[str] = "ahp"
+    higher_is_better: ClassVar[bool] = True
+
+    def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Global priorities, shape (..., m)."""
+        return ahp_synthesis(X, W, benefit, mode=self.mode)
+
+    def explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
+        """``priority`` r_ij (local, per leaf) and ``contribution`` w_j r_ij (rows sum to the score)."""
+        R = ahp_local_priorities(X, benefit, mode=self.mode)
+        return {"priority": R, "contribution": R * w}
+
+
 METHODS: dict[str, type[Any]] = {
+    "ahp": AHP,
     "wsm": WSM,
     "wpm": WPM,
     "topsis": TOPSIS,

@@ -30,6 +30,8 @@ from mcda.model import (
     check_study,
     format_path,
 )
+from mcda.model.judgements import Judgement, LeafComparison
+from mcda.model.profiles import NodeRule
 
 __all__ = ["model_from_data", "read_study_model"]
 
@@ -40,10 +42,12 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source,
     "evidence": EvidenceItem,
     "missing": MissingCell,
+    "comparisons": LeafComparison,
     "profiles": WeightProfile,
     "verdicts": Verdict,
 }
-_MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel]
+_MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel,
+                                   NodeRule, Judgement]
 _ALL_KEYS = sorted({k for cls in _MODELS for k in cls.model_fields})
 
 

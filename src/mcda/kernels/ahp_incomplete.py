@@ -45,12 +45,24 @@ from scipy.sparse.csgraph import connected_components
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import JudgmentError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
-from mcda.kernels.ahp import _RTOL, _perron
+from mcda.kernels.ahp import _RTOL, _ahp_priorities, _perron
 
-__all__ = ["COMPLETION_METHODS", "comparison_groups", "complete_matrix", "harker_priorities", "llsm_priorities"]
+__all__ = [
+    "COMPLETION_METHODS",
+    "GAP_METHODS",
+    "comparison_groups",
+    "complete_matrix",
+    "harker_priorities",
+    "llsm_priorities",
+]
 
 #: Names accepted by ``method=`` of :func:`complete_matrix`.
 COMPLETION_METHODS: Final[tuple[str, ...]] = ("harker", "llsm")
+
+#: The incomplete-matrix method that extends each priority method: Harker's
+#: eigenvector extends ``"eigen"``, the LLSM extends ``"geometric"`` (both reduce
+#: to their method on a complete matrix); ``"column_mean"`` has no extension.
+GAP_METHODS: Final[dict[str, str]] = {"eigen": "harker", "geometric": "llsm"}
 
 
 def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
@@ -223,3 +235,22 @@ def complete_matrix(A: ArrayLike, method: str = "harker") -> tuple[FloatArray, F
     arr = _validated_connected(A)
     w = _harker(arr)[1] if method == "harker" else _llsm(arr)
     return _fill(arr, w), w
+
+
+def _priorities_any(A: FloatArray, method: str, name: str = "A") -> tuple[FloatArray, FloatArray]:
+    """``(completed matrix, priorities)`` of a validated, connected, possibly incomplete matrix.
+
+    A complete matrix is returned as is with the priorities of ``method``; an
+    incomplete one is completed with the method of :data:`GAP_METHODS`.
+    """
+    gaps = np.isnan(A)
+    if not gaps.any():
+        return A, _ahp_priorities(A, method)
+    if method not in GAP_METHODS:
+        i, j = first_position(gaps)
+        raise JudgmentError(
+            f"{fmt_position(name, (i, j))} is missing: priority method {method!r} needs every judgement; "
+            "use 'eigen' (Harker's method fills the gaps) or 'geometric' (logarithmic least squares)"
+        )
+    w = _harker(A)[1] if method == "eigen" else _llsm(A)
+    return _fill(A, w), w

@@ -7,6 +7,7 @@ from pydantic import Field
 from mcda.model._base import Frozen, Text
 from mcda.model.criteria import Criterion
 from mcda.model.items import Alternative, EvidenceItem, MissingCell, Source
+from mcda.model.judgements import LeafComparison
 from mcda.model.profiles import Verdict, WeightProfile
 
 __all__ = ["StudyModel"]
@@ -32,5 +33,6 @@ class StudyModel(Frozen):
     sources: list[Source] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     missing: list[MissingCell] = Field(default_factory=list)
+    comparisons: list[LeafComparison] = Field(default_factory=list)
     profiles: list[WeightProfile] = Field(default_factory=list)
     verdicts: list[Verdict] = Field(default_factory=list)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from mcda.ahp import Consistency, evaluate_judgements
 from mcda.errors import Problem, StudyError, StudyValidationError
 from mcda.model import Criterion, WeightProfile, check_profile, format_path
+from mcda.model.profiles import NodeRule
 
 __all__ = ["EffectiveWeights", "tree_weights"]
 
@@ -24,6 +26,16 @@ class EffectiveWeights:
         Global leaf weights within the scope, depth-first order, summing to 1.
     excluded:
         Leaves dropped by an ``exclude-criterion`` missing-value policy.
+    global_weights:
+        Global weight of every node in the scope (the scope node has 1): the
+        product of the normalised local weights on its path.
+    consistency:
+        For nodes weighted by AHP judgements: their :class:`~mcda.ahp.Consistency`.
+    warnings:
+        One message per node whose judgements are not acceptably consistent
+        (CR above 0.1, or GCI above its threshold for ``priority: geometric``),
+        naming the most inconsistent judgements. The weights are still those of
+        the judgements as given (``max_cr`` in the profile makes it an error).
     """
 
     profile: str
@@ -31,10 +43,32 @@ class EffectiveWeights:
     local: dict[str, dict[str, float]]
     leaves: dict[str, float]
     excluded: tuple[str, ...] = ()
+    global_weights: dict[str, float] = field(default_factory=dict)
+    consistency: dict[str, Consistency] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 def _has_leaf(node: Criterion, excluded: set[str]) -> bool:
     return any(leaf.id not in excluded for leaf in node.leaves())
+
+
+def _raw_local(profile: WeightProfile, n: Criterion, kids: list[Criterion],
+               consistency: dict[str, Consistency], warnings: list[str]) -> dict[str, float]:
+    """Un-normalised local weights of ``kids`` at ``n``: given, equal, or AHP priorities.
+
+    Priorities of judgements are computed over all children and then restricted
+    to ``kids`` (children left after an exclude-criterion policy), the same rule
+    as for direct weights.
+    """
+    given = profile.weights.get(n.id)
+    if isinstance(given, NodeRule):
+        res = evaluate_judgements(given.judgements, [c.id for c in n.children or ()], given,
+                                  f"profile {profile.id!r} node {n.id!r}")
+        consistency[n.id] = res.consistency
+        if res.warning is not None:
+            warnings.append(res.warning)
+        return {c.id: res.priorities[c.id] for c in kids}
+    return {c.id: (given[c.id] if given is not None else 1.0) for c in kids}
 
 
 def tree_weights(
@@ -44,7 +78,9 @@ def tree_weights(
 
     Local weights are normalised per node; a leaf's global weight is the product
     of its ancestors' normalised local weights, from the scope node down.
-    Excluded leaves are dropped and their siblings renormalised.
+    Excluded leaves are dropped and their siblings renormalised. A node weighted
+    by AHP judgements gets their priorities as local weights, and its
+    consistency (with a warning when not acceptable) is reported.
 
     Examples
     --------
@@ -70,14 +106,17 @@ def tree_weights(
         raise StudyError(f"every leaf under {node.id!r} is excluded by a missing-value policy")
     local: dict[str, dict[str, float]] = {}
     leaves: dict[str, float] = {}
+    nodes: dict[str, float] = {}
+    consistency: dict[str, Consistency] = {}
+    warnings: list[str] = []
 
     def visit(n: Criterion, mass: float) -> None:
+        nodes[n.id] = mass
         if n.is_leaf:
             leaves[n.id] = mass
             return
         kids = [c for c in n.children or () if _has_leaf(c, excluded)]
-        given = profile.weights.get(n.id)
-        raw = {c.id: (given[c.id] if given is not None else 1.0) for c in kids}
+        raw = _raw_local(profile, n, kids, consistency, warnings)
         total = sum(raw.values())
         if total <= 0:
             dropped = [c.id for c in n.children or () if c not in kids]
@@ -88,4 +127,5 @@ def tree_weights(
             visit(c, mass * local[n.id][c.id])
 
     visit(node, 1.0)
-    return EffectiveWeights(profile.id, node.id, local, leaves, tuple(sorted(excluded & {x.id for x in node.leaves()})))
+    dropped = tuple(sorted(excluded & {x.id for x in node.leaves()}))
+    return EffectiveWeights(profile.id, node.id, local, leaves, dropped, nodes, consistency, tuple(warnings))
