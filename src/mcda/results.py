@@ -45,6 +45,9 @@ class ScoreResult:
         Normalised local weights per inner node.
     excluded:
         Leaves dropped by an ``exclude-criterion`` missing policy.
+    warnings:
+        Warning-level diagnostics behind the numbers, e.g. AHP judgements (at a
+        profile node or on a compared leaf) that are not acceptably consistent.
 
     Examples
     --------
@@ -70,6 +73,7 @@ class ScoreResult:
     details: dict[str, FloatArray] = field(repr=False)
     local_weights: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
     excluded: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def leader(self) -> str:

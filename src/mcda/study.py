@@ -11,12 +11,14 @@ import numpy as np
 import pandas as pd
 
 from mcda import kernels
+from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
 from mcda.errors import Problem, StudyValidationError, UnknownNameError
 from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
+from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.verdicts import VerdictOutcome, evaluate_verdict
 from mcda.weights import EffectiveWeights, tree_weights
@@ -34,6 +36,17 @@ class Provenance:
     items: tuple[EvidenceItem, ...]
     sources: tuple[Source, ...]
     missing: MissingCell | None
+    comparison: PairwiseResult | None = None
+
+    @property
+    def origin(self) -> str:
+        """Where the value comes from: evidence items, a missing-value policy, or pairwise comparisons."""
+        if self.comparison is not None:
+            return (f"from pairwise comparisons of the alternatives ({self.comparison.options.priority} "
+                    f"priorities; {self.comparison.consistency.summary()})")
+        if self.missing is not None:
+            return f"declared missing, policy {self.missing.policy!r}"
+        return f"from {len(self.items)} evidence item(s)"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per evidence item with its value, confidence, sources and quote."""
@@ -112,8 +125,32 @@ class Study:
 
     @cached_property
     def cells(self) -> dict[tuple[str, str], Cell]:
-        """Every (alternative, leaf) cell with its evidence."""
-        return build_cells(self.model)
+        """Every (alternative, leaf) cell with its evidence; compared leaves hold their priorities."""
+        cells = build_cells(self.model)
+        for leaf, res in self.comparisons.items():
+            for alt, p in res.priorities.items():
+                cells[(alt, leaf)] = Cell(alt, leaf, p, p, 1.0, ())
+        return cells
+
+    @cached_property
+    def comparisons(self) -> dict[str, PairwiseResult]:
+        """Leaf id -> priorities (sum 1) and consistency of the alternatives compared pairwise on it."""
+        return {c.criterion: evaluate_judgements(c.judgements, self.alternatives, c, f"leaf {c.criterion!r}")
+                for c in self.model.comparisons}
+
+    @cached_property
+    def warnings(self) -> list[str]:
+        """Warning-level diagnostics: AHP judgements (profile nodes, compared leaves) that are not
+        acceptably consistent, each naming the most inconsistent judgements."""
+        out = [r.warning for r in self.comparisons.values() if r.warning]
+        for prof in self.model.profiles:
+            for node_id, rule in prof.weights.items():
+                node = self.model.criteria.find(node_id)
+                if isinstance(rule, NodeRule) and node is not None:
+                    res = evaluate_judgements(rule.judgements, [c.id for c in node.children or ()], rule,
+                                              f"profile {prof.id!r} node {node_id!r}")
+                    out += [res.warning] if res.warning else []
+        return out
 
     # --- matrix and provenance ----------------------------------------------------
     def evidence_matrix(self, scope: str | None = None) -> EvidenceMatrix:
@@ -141,10 +178,13 @@ class Study:
             raise UnknownNameError(f"no cell ({alternative!r}, {criterion!r}); alternatives: "
                                    f"{', '.join(self.alternatives)}; leaves: {', '.join(self.leaves)}")
         cell = self.cells[(alternative, criterion)]
+        compared = self.comparisons.get(criterion)
         src_ids = list(dict.fromkeys(s for it in cell.items for s in it.sources))
+        if compared is not None:
+            src_ids += [s for c in self.model.comparisons if c.criterion == criterion for s in c.sources]
         by_id = {s.id: s for s in self.model.sources}
         return Provenance(alternative, criterion, cell, cell.items,
-                          tuple(by_id[s] for s in src_ids), cell.missing)
+                          tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared)
 
     # --- weights and scores ---------------------------------------------------------
     def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
@@ -175,19 +215,25 @@ class Study:
         profile:
             A profile id of the study, or a :class:`~mcda.model.WeightProfile`.
         method:
-            A method name (``"topsis"``, ``"wsm"``, ``"wpm"``) or method object.
+            A method name (``"topsis"``, ``"wsm"``, ``"wpm"``, ``"ahp"``, ...) or method object.
         scope:
             A criteria node; only its leaves are scored, weighted by the profile's
             local weights from that node down. Default: the root.
         **options:
-            Method options, e.g. ``normalization="minmax"``.
+            Method options, e.g. ``normalization="minmax"``, or ``mode="ideal"`` for AHP.
+
+        The result's ``warnings`` carry the consistency diagnostics of the AHP
+        judgements used (profile nodes in the scope, compared leaves scored).
         """
         prof = self.profile(profile)
         meth = get_method(method, **options)
         em = self.evidence_matrix(scope)
         ew = tree_weights(self.model.criteria, prof, scope, em.excluded)
         result = score_arrays(self.arrays(prof, scope), meth, prof.id, ew.scope)
-        return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded)
+        leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
+                              for w in [self.comparisons[leaf].warning] if w)
+        return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
+                                   warnings=ew.warnings + leaf_warnings)
 
     def compare_methods(
         self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,
