@@ -8,11 +8,11 @@ Load a study file, score it, and check its verdicts::
     >>> study.check_verdicts()                                         # doctest: +SKIP
 """
 
-from mcda import compare, errors, kernels, weights
+from mcda import ahp, compare, errors, kernels, weights
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
 from mcda.io import load_study, read_table_study, study_from_frame
-from mcda.methods import COPRAS, EDAS, PROMETHEE_II, TOPSIS, VIKOR, WASPAS, WPM, WSM, get_method, method_names
+from mcda.methods import AHP, COPRAS, EDAS, PROMETHEE_II, TOPSIS, VIKOR, WASPAS, WPM, WSM, get_method, method_names
 from mcda.model import (
     Alternative,
     Criterion,
@@ -30,6 +30,7 @@ from mcda.weights import EffectiveWeights
 __version__ = "0.1.0"
 
 __all__ = [
+    "AHP",
     "COPRAS",
     "EDAS",
     "PROMETHEE_II",
@@ -54,6 +55,7 @@ __all__ = [
     "Verdict",
     "WeightProfile",
     "__version__",
+    "ahp",
     "compare",
     "errors",
     "get_method",
