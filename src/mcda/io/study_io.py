@@ -166,6 +166,8 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
     for path, message in check_study(model, methods):
         if path == ("evidence",) and {"evidence", "missing"} & broken:
             continue  # coverage is unknowable while some evidence items are broken
+        if path[-1:] == ("profile",) and path[0] == "verdicts" and "profiles" in broken:
+            continue  # the profile may be one of the broken ones, already reported
         if len(path) > 1 and isinstance(path[1], int) and isinstance(path[0], str):
             path = (path[0], index_of[path[0]][path[1]], *path[2:])  # back to file positions
         problems.append(Problem(format_path(path), message, file, doc.line_of(path)))
