@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mcda import kernels
+from mcda import kernels, sensitivity
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
@@ -20,7 +20,9 @@ from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
-from mcda.verdicts import VerdictOutcome, evaluate_verdict
+from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
+from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
+from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
 from mcda.weights import EffectiveWeights, tree_weights
 
 __all__ = ["Provenance", "Study"]
@@ -275,6 +277,84 @@ class Study:
         df.attrs["ranks"] = pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
         return df
 
+    # --- sensitivity (mcda.sensitivity on arrays; ids re-attached here) -----------------
+    def sweep_paths(self, profile: str | WeightProfile, scope: str | None = None) -> dict[str, WeightPath]:
+        """The sweep path of every node below the scope that has a weighted sibling."""
+        arr, ew = self.arrays(profile, scope), self.weights(profile, scope)
+        node = self.model.criteria.find(ew.scope) or self.model.criteria
+        return {nid: node_path(node, ew.local, nid, arr.criteria) for nid in sweepable_nodes(node, ew.local)}
+
+    def sweep(self, profile: str | WeightProfile, node: str, method: str | Method = "topsis",
+              scope: str | None = None, n_points: int = 101, **options: Any) -> pd.DataFrame:
+        """Scores and ranks while ``node``'s local weight runs over [0, 1], its siblings keeping
+        their ratios: one row per (weight, alternative), see :func:`mcda.sensitivity.sweep`."""
+        arr, ew = self.arrays(profile, scope), self.weights(profile, scope)
+        path = node_path(self.model.criteria.find(ew.scope) or self.model.criteria, ew.local, node, arr.criteria)
+        res = sensitivity.sweep(arr.X, arr.benefit, path, method, n_points=n_points, **options)
+        df = res.to_frame(list(arr.alternatives))
+        df.insert(0, "profile", ew.profile)
+        df.insert(1, "method", res.method)
+        return df
+
+    def tipping_points(self, profile: str | WeightProfile, method: str | Method = "topsis",
+                       scope: str | None = None, nodes: list[str] | None = None, **options: Any) -> pd.DataFrame:
+        """Every weight (of every node, or of ``nodes``) at which two alternatives swap places,
+        nearest to the profile first; see :func:`mcda.sensitivity.tipping_points`."""
+        arr = self.arrays(profile, scope)
+        paths = self.sweep_paths(profile, scope)
+        unknown = sorted(set(nodes or ()) - set(paths))
+        if unknown:
+            raise UnknownNameError(f"cannot sweep {unknown}; nodes with siblings in scope: {', '.join(paths)}")
+        frames = [sensitivity.tipping_points(arr.X, arr.benefit, paths[n], method, **options)
+                  .to_frame(list(arr.alternatives)) for n in (nodes or list(paths))]
+        cols = ["node", "weight_now", "weight", "ahead", "behind", "leader_before", "leader_after",
+                "leader_changes", "l1_distance", "method", "exact"]
+        frames = [f for f in frames if len(f)]
+        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+        return df.sort_values(["l1_distance", "node"], kind="stable").reset_index(drop=True)
+
+    def min_change(self, profile: str | WeightProfile, method: str | Method = "topsis", scope: str | None = None,
+                   claim: str | list[str] | None = None, **options: Any) -> pd.DataFrame:
+        """The smallest L1 change of the leaf weights that overturns ``claim`` (a leader id or a
+        ranking; default: the current leader). One row per leaf: weight, new_weight, change;
+        ``df.attrs`` holds found, l1, exact, leader_after, margin_before, margin_after."""
+        arr = self.arrays(profile, scope)
+        alts = list(arr.alternatives)
+        unknown = [a for a in ([claim] if isinstance(claim, str) else claim or []) if a not in alts]
+        if unknown:
+            raise UnknownNameError(f"unknown alternative(s) {unknown}; alternatives: {', '.join(alts)}")
+        pos = None if claim is None else alts.index(claim) if isinstance(claim, str) else [alts.index(a) for a in claim]
+        res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
+        new = res.weights if res.weights is not None else arr.w
+        df = pd.DataFrame({"weight": arr.w, "new_weight": new, "change": new - arr.w},
+                          index=pd.Index(list(arr.criteria), name="criterion"))
+        df.attrs.update(found=res.found, l1=res.distance, exact=res.exact, method=res.method,
+                        claim=[alts[i] for i in res.claim], margin_before=res.margin_before,
+                        margin_after=res.margin_after,
+                        leader_after=None if res.leader_after is None else alts[res.leader_after])
+        return df
+
+    def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = "topsis",
+             scope: str | None = None, n_samples: int = 100_000, rng: np.random.Generator | int | None = 0,
+             concentration: float | None = None, evidence: str = "none", **options: Any) -> pd.DataFrame:
+        """SMAA-2 on the study: weights uniform on the simplex of the scope's leaves, or, with a
+        ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
+        alternative with column groups acceptability, acceptability_se, central_weights,
+        central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa`."""
+        equal = WeightProfile(id="uniform", unlisted="equal")  # only the scope's leaves matter then
+        arr = self.arrays(profile if profile is not None else equal, scope)
+        dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, concentration or 100.0)
+        res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
+                               confidence=arr.confidence, evidence=evidence, **options)
+        return res.to_frame(list(arr.alternatives), list(arr.criteria))
+
+    def rank_reversal(self, profile: str | WeightProfile, method: str | Method = "topsis",
+                      scope: str | None = None, **options: Any) -> pd.DataFrame:
+        """Pairs whose order reverses when an alternative is removed, copied, or a dominated one
+        added; see :func:`mcda.sensitivity.rank_reversal`."""
+        arr = self.arrays(profile, scope)
+        return sensitivity.rank_reversal(arr.X, arr.benefit, arr.w, method, **options).to_frame(list(arr.alternatives))
+
     # --- verdicts -----------------------------------------------------------------------
     def verdict_outcomes(self, method: str | None = None) -> list[VerdictOutcome]:
         """Check every verdict with each of its methods (or only ``method`` when given)."""
@@ -284,10 +364,29 @@ class Study:
                 out.append(evaluate_verdict(v, self.score(v.profile, name, v.scope)))
         return out
 
-    def check_verdicts(self, method: str | None = None) -> pd.DataFrame:
+    def check_verdicts(self, method: str | None = None, robustness: bool = True, *, n_samples: int = 20000,
+                       rng: int | None = 0, evidence: str = "mixture",
+                       concentration: float = DEFAULT_CONCENTRATION) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
-        holds, margin, near_tie, leader, expect, as_expected, reason."""
-        rows = [o.row() for o in self.verdict_outcomes(method)]
-        return pd.DataFrame(rows, columns=[
-            "id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
-            "near_tie", "leader", "expect", "as_expected", "reason"])
+        holds, margin, near_tie, leader, expect, as_expected, reason.
+
+        With ``robustness`` (default), also what would flip each verdict (see
+        :func:`mcda.verdicts.robustness_row`): the nearest claim tipping weight
+        (``tip_node``, ``tip_weight_now``, ``tip_weight``, ``tip_leader``, ``tip_l1``),
+        the minimum L1 weight change that overturns it (``min_l1``, ``min_l1_leader``,
+        ``min_l1_change``, ``min_l1_exact``) and ``p_holds`` (± ``p_holds_se``) under a
+        Dirichlet around the profile (``concentration``) and the ``evidence`` model,
+        with ``n_samples`` samples seeded by ``rng``.
+        """
+        cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
+                "near_tie", "leader", "expect", "as_expected", "reason"]
+        rows = []
+        for o in self.verdict_outcomes(method):
+            row = o.row()
+            if robustness:
+                v = o.verdict
+                row.update(robustness_row(o, self.arrays(v.profile, v.scope), self.sweep_paths(v.profile, v.scope),
+                                          n_samples=n_samples, rng=rng, evidence=evidence,
+                                          concentration=concentration))
+            rows.append(row)
+        return pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))

@@ -17,10 +17,19 @@ from itertools import pairwise
 
 import numpy as np
 
+from mcda.arrays import DecisionArrays
 from mcda.model import Verdict
 from mcda.results import ScoreResult
+from mcda.sensitivity import WeightPath
+from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, claim_robustness
 
-__all__ = ["VerdictOutcome", "claim_margin", "evaluate_verdict"]
+__all__ = ["ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_verdict", "robustness_row"]
+
+#: Columns :func:`robustness_row` adds to a verdict row (see :meth:`mcda.Study.check_verdicts`).
+ROBUSTNESS_COLUMNS = [
+    "tip_node", "tip_weight_now", "tip_weight", "tip_leader", "tip_l1",
+    "min_l1", "min_l1_leader", "min_l1_change", "min_l1_exact", "p_holds", "p_holds_se",
+]
 
 
 def claim_margin(scores: dict[str, float], claimed: list[str], higher_is_better: bool = True) -> float:
@@ -88,3 +97,46 @@ def evaluate_verdict(verdict: Verdict, result: ScoreResult) -> VerdictOutcome:
     scores = {str(k): float(v) for k, v in result.scores.items()}
     margin = claim_margin(scores, claimed, result.higher_is_better)
     return VerdictOutcome(verdict, result.method, result, margin)
+
+
+def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, top: int = 4) -> str:
+    d = after - before
+    order = [j for j in np.argsort(-np.abs(d), kind="stable") if abs(d[j]) > 1e-6][:top]
+    return ", ".join(f"{criteria[j]} {before[j]:.3f}->{after[j]:.3f}" for j in order)
+
+
+def robustness_row(
+    outcome: VerdictOutcome, arrays: DecisionArrays, paths: dict[str, WeightPath], *,
+    n_samples: int = 20000, rng: int | None = 0, evidence: str = "mixture",
+    concentration: float = DEFAULT_CONCENTRATION,
+) -> dict[str, object]:
+    """What would flip a verdict: nearest claim tipping weight, minimum L1 change, P(holds).
+
+    ``tip_*`` describe the claim tipping point nearest to the profile over every
+    sweep path (node, its local weight now and at the tipping point, the leader
+    just beyond it, the L1 distance of the global weights); ``min_l1*`` the
+    smallest L1 change of the leaf weights that overturns the claim (0 when it
+    already fails; None when nothing can), who leads then and the largest weight
+    changes; ``p_holds`` the share of samples, with a Dirichlet around the
+    profile's weights and the evidence model, in which the claim holds.
+    """
+    v = outcome.verdict
+    alts = list(arrays.alternatives)
+    claim = [alts.index(a) for a in ([v.leader] if v.leader is not None else list(v.ranking or ()))]
+    r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), outcome.method,
+                         lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
+                         concentration=concentration, n_samples=n_samples, rng=rng)
+    tip, mc = r.nearest, r.min_change
+    return {
+        "tip_node": tip.node if tip else None,
+        "tip_weight_now": tip.weight_now if tip else None,
+        "tip_weight": tip.weight if tip else None,
+        "tip_leader": alts[tip.leader_beyond] if tip else None,
+        "tip_l1": tip.distance if tip else None,
+        "min_l1": mc.distance,
+        "min_l1_leader": alts[mc.leader_after] if mc.leader_after is not None else None,
+        "min_l1_change": _changes(arrays.criteria, arrays.w, mc.weights) if mc.weights is not None else "",
+        "min_l1_exact": mc.exact,
+        "p_holds": r.p_holds,
+        "p_holds_se": r.p_holds_se,
+    }

@@ -14,6 +14,7 @@ re-attaches ids. See ``docs/sensitivity.md`` for the mathematics.
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.oat import SweepResult, sweep
 from mcda.sensitivity.path import WeightPath, group_path, leaf_path, node_path, sweepable_nodes
+from mcda.sensitivity.reversal import ReversalReport, rank_reversal
 from mcda.sensitivity.sampling import (
     WeightConstraints,
     WeightDistribution,
@@ -30,6 +31,7 @@ __all__ = [
     "BLOCK_SIZE",
     "EVIDENCE_MODELS",
     "MinChange",
+    "ReversalReport",
     "SMAAResult",
     "SweepResult",
     "TippingPoints",
@@ -41,6 +43,7 @@ __all__ = [
     "leaf_path",
     "min_change",
     "node_path",
+    "rank_reversal",
     "sample_constrained",
     "sample_dirichlet",
     "sample_evidence",
