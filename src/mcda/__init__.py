@@ -8,7 +8,7 @@ Load a study file, score it, and check its verdicts::
     >>> study.check_verdicts()                                         # doctest: +SKIP
 """
 
-from mcda import ahp, compare, errors, kernels, weights
+from mcda import ahp, compare, errors, kernels, sensitivity, weights
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
 from mcda.io import load_study, read_table_study, study_from_frame
@@ -63,6 +63,7 @@ __all__ = [
     "load_study",
     "method_names",
     "read_table_study",
+    "sensitivity",
     "study_from_frame",
     "weights",
 ]

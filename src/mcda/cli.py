@@ -58,7 +58,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_verdicts(args: argparse.Namespace) -> int:
     study = load_study(args.study)
-    df = study.check_verdicts(method=args.method)
+    df = study.check_verdicts(method=args.method, robustness=False)
     cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
             "as_expected"] if args.format == "table" else list(df.columns)
     _emit(df[cols], args.format)
@@ -67,6 +67,55 @@ def _cmd_verdicts(args: argparse.Namespace) -> int:
         print(f"{len(bad)} verdict check(s) did not come out as expected: "
               + ", ".join(f"{r.id} ({r.method})" for r in bad.itertuples()), file=sys.stderr)
         return 1
+    return 0
+
+
+def _cmd_sensitivity(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    profiles = [args.profile] if args.profile else study.profiles
+    if args.report == "verdicts":
+        df = study.check_verdicts(method=args.method, n_samples=args.samples, rng=args.seed, evidence=args.evidence)
+        if args.profile:
+            study.profile(args.profile)  # unknown profile: exit 2
+            df = df[df["profile"] == args.profile]
+        cols = ["id", "profile", "method", "scope", "holds", "margin", "tip_node", "tip_weight_now", "tip_weight",
+                "tip_leader", "min_l1", "min_l1_leader", "p_holds"] if args.format == "table" else list(df.columns)
+        _emit(df[cols], args.format)
+        return 0
+    frames = []
+    for p in profiles:
+        if args.report == "tipping":
+            df = study.tipping_points(p, args.method or "topsis", args.scope)
+        else:
+            mc = study.min_change(p, args.method or "topsis", args.scope)
+            a = mc.attrs
+            moved = mc[mc["change"].abs() > 1e-6].sort_values("change", key=abs, ascending=False)
+            df = pd.DataFrame([{"claim": " > ".join(a["claim"]), "found": a["found"], "min_l1": a["l1"],
+                                "leader_after": a["leader_after"], "exact": a["exact"],
+                                "changes": ", ".join(f"{c} {r.weight:.3f}->{r.new_weight:.3f}"
+                                                     for c, r in moved.head(6).iterrows())}])
+        df.insert(0, "profile", p)
+        frames.append(df)
+    _emit(pd.concat(frames, ignore_index=True), args.format)
+    return 0
+
+
+def _cmd_smaa(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
+                    concentration=args.concentration, evidence=args.evidence)
+    if args.show == "acceptability":
+        out = df["acceptability"].copy()
+        out["confidence"] = df[("confidence", "value")]
+        if args.format != "table":
+            for c in df["acceptability_se"].columns:
+                out[f"{c}_se"] = df[("acceptability_se", c)]
+            out["confidence_se"] = df[("confidence", "se")]
+    elif args.show == "central":
+        out = df["central_weights"].copy()
+    else:
+        out = df["winning"].copy()
+    _emit(out.reset_index(), args.format)
     return 0
 
 
@@ -93,12 +142,38 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("study")
     p.add_argument("--method", choices=method_names(), help="check with this method only")
     p.set_defaults(func=_cmd_verdicts)
+
+    mc = argparse.ArgumentParser(add_help=False)
+    mc.add_argument("study")
+    mc.add_argument("--profile", help="profile id (default: every profile; for smaa: uniform weights)")
+    mc.add_argument("--scope", help="criteria node to analyse (default: the root)")
+    mc.add_argument("--samples", type=int, default=20000, help="Monte Carlo samples (default 20000)")
+    mc.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    mc.add_argument("--evidence", choices=["none", "interval", "mixture"], default=None,
+                    help="evidence-uncertainty model (default: mixture for sensitivity, none for smaa)")
+
+    p = sub.add_parser("sensitivity", parents=[fmt, mc],
+                       help="what would flip each verdict: nearest tipping weight, minimum L1 change, P(holds)")
+    p.add_argument("--method", choices=method_names(), help="method (default: each verdict's; topsis otherwise)")
+    p.add_argument("--report", choices=["verdicts", "tipping", "min-change"], default="verdicts",
+                   help="verdict robustness (default), every tipping point per profile, or minimum change "
+                        "that overturns each profile's leader")
+    p.set_defaults(func=_cmd_sensitivity, evidence_default="mixture")
+
+    p = sub.add_parser("smaa", parents=[fmt, mc], help="SMAA-2 rank acceptability, central weights, winning indices")
+    p.add_argument("--method", default="topsis", choices=method_names())
+    p.add_argument("--concentration", type=float, default=None,
+                   help="Dirichlet concentration around --profile's weights (default 100)")
+    p.add_argument("--show", choices=["acceptability", "central", "winning"], default="acceptability")
+    p.set_defaults(func=_cmd_smaa, evidence_default="none")
     return ap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    if getattr(args, "evidence", "") is None:
+        args.evidence = args.evidence_default
     output = getattr(args, "output", None)
     buffer = io.StringIO()
     try:
