@@ -1,0 +1,148 @@
+"""Exact tipping points: confirmed by scoring at t ± ε, and cross-checked against a dense scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mcda
+from mcda.sensitivity import WeightPath, leaf_path, tipping_points
+from mcda.testing import decision_problems
+
+# Hwang & Yoon (1981, pp. 133-134), fighter aircraft (also the kernels' reference case).
+HY_X = np.array([[2.0, 1500, 20000, 5.5, 5, 9], [2.5, 2700, 18000, 6.5, 3, 5],
+                 [1.8, 2000, 21000, 4.5, 7, 7], [2.2, 1800, 20000, 5.0, 5, 5]])
+HY_W = np.array([0.2, 0.1, 0.1, 0.1, 0.2, 0.3])
+HY_B = np.array([True, True, True, False, True, True])
+
+
+@dataclass(frozen=True)
+class Opaque:
+    """A method the closed forms do not recognise: forces the numeric route."""
+
+    inner: object
+    name: ClassVar[str] = "opaque"
+    higher_is_better: ClassVar[bool] = True
+
+    def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+        return np.asarray(self.inner.scores(X, W, benefit))  # type: ignore[attr-defined]
+
+
+def dense_crossings(meth: object, X: np.ndarray, b: np.ndarray, path: WeightPath, n: int = 20001) -> list[tuple]:
+    """Independent check: sign changes of every pair's score gap on a dense grid."""
+    t = np.linspace(0, 1, n)
+    S = meth.scores(X, path.weights(t), b)  # type: ignore[attr-defined]
+    out = []
+    m = X.shape[0]
+    for i in range(m):
+        for k in range(i + 1, m):
+            g = np.sign(S[:, i] - S[:, k])
+            for j in np.flatnonzero(g[:-1] * g[1:] < 0):
+                out.append((i, k, t[j], t[j + 1]))
+    return out
+
+
+def assert_confirmed(meth: object, X: np.ndarray, b: np.ndarray, tp: mcda.sensitivity.TippingPoints) -> None:
+    eps = 1e-6
+    for t, a, c in zip(tp.t, tp.ahead, tp.behind, strict=True):
+        lo, hi = meth.scores(X, tp.path.weights(np.array([t - eps, t + eps])), b)  # type: ignore[attr-defined]
+        assert lo[a] > lo[c] and hi[c] > hi[a], (t, a, c)
+
+
+def test_wsm_tipping_point_by_hand() -> None:
+    """R = [[1, 0], [0.5, 1]] ("max"); S0 = t, S1 = 1 - t/2: they cross at t = 2/3."""
+    tp = tipping_points([[2.0, 0.0], [1.0, 1.0]], [True, True], 0, "wsm", w=[0.5, 0.5])
+    assert tp.exact and len(tp) == 1
+    assert tp.t[0] == pytest.approx(2 / 3, abs=1e-12)
+    assert (tp.ahead[0], tp.behind[0], tp.leader_before[0], tp.leader_after[0]) == (1, 0, 1, 0)
+    assert tp.distance[0] == pytest.approx(2 * (2 / 3 - 0.5))
+
+
+@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm"])
+@pytest.mark.parametrize("j", range(6))
+def test_hwang_yoon_tipping_points_match_a_dense_scan(name: str, j: int) -> None:
+    meth = mcda.get_method(name)
+    path = leaf_path(HY_W, j)
+    tp = tipping_points(HY_X, HY_B, path, meth)
+    assert tp.exact
+    assert_confirmed(meth, HY_X, HY_B, tp)
+    scan = dense_crossings(meth, HY_X, HY_B, path)
+    assert len(scan) == len(tp)
+    for i, k, lo, hi in scan:
+        hit = (np.minimum(tp.ahead, tp.behind) == i) & (np.maximum(tp.ahead, tp.behind) == k)
+        assert np.any(hit & (tp.t >= lo - 1e-12) & (tp.t <= hi + 1e-12)), (i, k, lo, hi)
+
+
+def test_topsis_pair_crossing_twice_is_found_exactly() -> None:
+    """A quartic with two roots in (0, 1) for one pair: alternatives 1 and 2 swap and swap back."""
+    X = np.array([[1.0, 8.0, 5.0], [8.0, 5.0, 6.0], [9.0, 8.0, 7.0]])
+    b = np.array([True, True, False])
+    w = np.array([0.07, 0.32, 0.61])
+    meth = mcda.get_method("topsis")
+    tp = tipping_points(X, b, 0, meth, w=w)
+    pair12 = tp.t[(np.minimum(tp.ahead, tp.behind) == 1) & (np.maximum(tp.ahead, tp.behind) == 2)]
+    assert pair12.size == 2
+    assert_confirmed(meth, X, b, tp)
+    scan = dense_crossings(meth, X, b, leaf_path(w, 0), n=200001)
+    assert sorted(round(lo, 4) for i, k, lo, _ in scan if (i, k) == (1, 2)) == sorted(np.round(pair12, 4).tolist())
+
+
+@settings(max_examples=40, deadline=None)
+@given(decision_problems(max_alternatives=5, max_criteria=4), st.sampled_from(["topsis", "wsm", "wpm"]),
+       st.data())
+def test_every_tipping_point_swaps_the_pair(arr: mcda.DecisionArrays, name: str, data: st.DataObject) -> None:
+    n = arr.X.shape[1]
+    if n < 2:
+        return
+    j = data.draw(st.integers(0, n - 1))
+    meth = mcda.get_method(name)
+    tp = tipping_points(arr.X, arr.benefit, j, meth, w=arr.w)
+    assert np.all((tp.t > 0) & (tp.t < 1))
+    assert np.all(np.diff(tp.t) >= 0)
+    assert_confirmed(meth, arr.X, arr.benefit, tp)
+    S = meth.scores(arr.X, tp.path.weights(np.clip(tp.t - 1e-6, 0, 1)), arr.benefit)
+    np.testing.assert_array_equal(tp.leader_before, S.argmax(axis=1))
+    np.testing.assert_array_equal(tp.leader_changes, tp.leader_before != tp.leader_after)
+
+
+@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm"])
+def test_numeric_route_agrees_with_the_closed_forms(name: str) -> None:
+    meth = mcda.get_method(name)
+    exact = tipping_points(HY_X, HY_B, 5, meth, w=HY_W)
+    numeric = tipping_points(HY_X, HY_B, 5, Opaque(meth), w=HY_W, n_scan=2001)
+    assert exact.exact and not numeric.exact
+    np.testing.assert_allclose(numeric.t, exact.t, atol=1e-9)
+    np.testing.assert_array_equal(numeric.ahead, exact.ahead)
+
+
+def test_registered_non_closed_form_method_is_scanned(laptops_path: Path) -> None:
+    study = mcda.load_study(laptops_path)
+    if "vikor" not in mcda.method_names():
+        pytest.skip("VIKOR not registered")
+    df = study.tipping_points("balanced", "vikor")
+    assert len(df) and not df["exact"].any()
+    meth = mcda.get_method("vikor")
+    arr = study.arrays("balanced")
+    for row in df.itertuples():
+        path = study.sweep_paths("balanced")[row.node]
+        s = meth.scores(arr.X, path.weights(np.array([row.weight - 1e-6, row.weight + 1e-6])), arr.benefit)
+        a, c = list(arr.alternatives).index(row.ahead), list(arr.alternatives).index(row.behind)
+        sign = 1 if meth.higher_is_better else -1
+        assert sign * (s[0, a] - s[0, c]) > 0 and sign * (s[1, c] - s[1, a]) > 0
+
+
+def test_study_tipping_points_are_sorted_by_distance(laptops_path: Path) -> None:
+    study = mcda.load_study(laptops_path)
+    df = study.tipping_points("balanced", "wsm")
+    assert list(df.columns) == ["node", "weight_now", "weight", "ahead", "behind", "leader_before",
+                                "leader_after", "leader_changes", "l1_distance", "method", "exact"]
+    assert df["l1_distance"].is_monotonic_increasing
+    assert set(df["node"]) <= {"cost", "perf", "build", "perf.cpu", "perf.battery"}
+    only = study.tipping_points("balanced", "wsm", nodes=["build"])
+    assert set(only["node"]) == {"build"}
