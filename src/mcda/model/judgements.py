@@ -161,10 +161,10 @@ class LeafComparison(PairwiseOptions):
 
 
 def _fmt(x: float) -> str:
-    for q in range(1, 10):
-        if abs(x * q - round(x * q)) < 1e-9 and round(x * q) > 0:
-            p = round(x * q)
-            return str(p) if q == 1 else f"{p}/{q}"
+    """``3`` -> "3", ``1/3`` -> "1/3", anything else to 6 significant digits."""
+    for v, form in ((x, "{}"), (1.0 / x, "1/{}")):
+        if round(v) >= 1 and abs(v - round(v)) <= 1e-9 * v:
+            return form.format(round(v))
     return f"{x:.6g}"
 
 
