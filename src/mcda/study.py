@@ -28,6 +28,11 @@ from mcda.weights import EffectiveWeights, tree_weights
 __all__ = ["Provenance", "Study"]
 
 
+def _columns(em: EvidenceMatrix) -> dict[str, np.ndarray]:
+    """Leaf id -> point values over the alternatives (for objective weights in profiles)."""
+    return {c: em.point[:, j] for j, c in enumerate(em.criteria)}
+
+
 @dataclass(frozen=True)
 class Provenance:
     """What stands behind one decision-matrix cell."""
@@ -192,12 +197,12 @@ class Study:
     def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
         """Effective (normalised) local and global weights of a profile within a scope."""
         em = self.evidence_matrix(scope)
-        return tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded)
+        return tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
 
     def arrays(self, profile: str | WeightProfile, scope: str | None = None) -> DecisionArrays:
         """The :class:`DecisionArrays` for a profile and scope."""
         em = self.evidence_matrix(scope)
-        ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded)
+        ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
         leaves = {c.id: c for c in self.model.criteria.leaves()}
         return DecisionArrays(
             X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
@@ -230,7 +235,7 @@ class Study:
         prof = self.profile(profile)
         meth = get_method(method, **options)
         em = self.evidence_matrix(scope)
-        ew = tree_weights(self.model.criteria, prof, scope, em.excluded)
+        ew = tree_weights(self.model.criteria, prof, scope, em.excluded, _columns(em))
         result = score_arrays(self.arrays(prof, scope), meth, prof.id, ew.scope)
         leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)

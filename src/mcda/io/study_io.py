@@ -31,7 +31,7 @@ from mcda.model import (
     format_path,
 )
 from mcda.model.judgements import Judgement, LeafComparison
-from mcda.model.profiles import NodeRule
+from mcda.model.profiles import NodeRule, ObjectiveRule
 
 __all__ = ["model_from_data", "read_study_model"]
 
@@ -47,7 +47,7 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "verdicts": Verdict,
 }
 _MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel,
-                                   NodeRule, Judgement]
+                                   NodeRule, ObjectiveRule, Judgement]
 _ALL_KEYS = sorted({k for cls in _MODELS for k in cls.model_fields})
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from mcda.model.criteria import Criterion, NumericScale, OrdinalScale
 from mcda.model.items import EvidenceItem
 from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
-from mcda.model.profiles import NodeRule, WeightProfile
+from mcda.model.profiles import NodeRule, ObjectiveRule, WeightProfile
 from mcda.model.study import StudyModel
 
 __all__ = ["Path", "PathProblem", "check_profile", "check_study", "format_path"]
@@ -237,6 +237,13 @@ def check_profile(profile: WeightProfile, root: Criterion, path: Path = ()) -> l
         children = [c.id for c in node.children or ()]
         if isinstance(local, NodeRule):
             problems.extend(check_node_rule(local, node, p))
+            continue
+        if isinstance(local, ObjectiveRule):
+            inner_kids = [c.id for c in node.children or () if not c.is_leaf]
+            if inner_kids:
+                problems.append(((*p, "method"), f"objective weights ({local.method}) are computed from the "
+                                 f"decision matrix of leaf children, but {node_id!r} has inner children "
+                                 f"{inner_kids}; weight an inner node's leaves at that node instead"))
             continue
         for child, w in local.items():
             if child not in children:

@@ -9,7 +9,7 @@ from pydantic import Discriminator, Field, Tag
 from mcda.model._base import Frozen, Id, Number, Text
 from mcda.model.judgements import Judgement, PairwiseOptions
 
-__all__ = ["RULE_KEYS", "NodeRule", "NodeWeights", "Verdict", "WeightProfile"]
+__all__ = ["OBJECTIVE_METHODS", "RULE_KEYS", "NodeRule", "NodeWeights", "ObjectiveRule", "Verdict", "WeightProfile"]
 
 #: Keys that make a node's entry a :class:`NodeRule` instead of direct weights
 #: ``{child: number}``. They are reserved: no criteria node may use one as its id
@@ -34,15 +34,41 @@ class NodeRule(PairwiseOptions):
     judgements: Annotated[list[Judgement], Field(min_length=1)]
 
 
+#: Objective weighting methods a profile node may name (see :mod:`mcda.weights.objective`).
+OBJECTIVE_METHODS: Final[tuple[str, ...]] = ("entropy", "critic", "std", "merec")
+
+
+class ObjectiveRule(Frozen):
+    """A node whose children are leaves, weighted from the decision matrix: ``{method: entropy}``.
+
+    The local weights are those of the named objective method
+    (:func:`mcda.weights.entropy`, ``critic``, ``std`` or ``merec``, each with its
+    documented defaults) computed on the point values of the node's leaf
+    children over all alternatives, with the leaves' directions.
+
+    Examples
+    --------
+    >>> ObjectiveRule(method="critic").method
+    'critic'
+    """
+
+    method: Literal["entropy", "critic", "std", "merec"]
+
+
 def _node_kind(v: Any) -> str:
+    if isinstance(v, ObjectiveRule) or (isinstance(v, dict) and "method" in v and "judgements" not in v):
+        return "objective"
     if isinstance(v, NodeRule) or (isinstance(v, dict) and RULE_KEYS & set(v)):
         return "rule"
     return "direct"
 
 
-#: A node's entry in a profile: direct local weights ``{child: number}`` or a :class:`NodeRule`.
+#: A node's entry in a profile: direct local weights ``{child: number}``, a :class:`NodeRule`
+#: (AHP judgements) or an :class:`ObjectiveRule` (``method: entropy`` ...).
 NodeWeights = Annotated[
-    Annotated[dict[Id, Number], Tag("direct")] | Annotated[NodeRule, Tag("rule")],
+    Annotated[dict[Id, Number], Tag("direct")]
+    | Annotated[NodeRule, Tag("rule")]
+    | Annotated[ObjectiveRule, Tag("objective")],
     Discriminator(_node_kind),
 ]
 
@@ -52,9 +78,11 @@ class WeightProfile(Frozen):
 
     ``weights[node][child]`` is the weight of ``child`` relative to its
     siblings, or ``weights[node]`` is a :class:`NodeRule` (AHP judgements
-    between the children). Global leaf weights are the products of normalised
-    local weights down the tree. ``unlisted="equal"`` is an explicit opt-in to
-    equal weights at nodes the profile does not weight; the default is an error.
+    between the children) or an :class:`ObjectiveRule` (weights computed from
+    the decision matrix of the node's leaf children, e.g. ``{method: entropy}``).
+    Global leaf weights are the products of normalised local weights down the
+    tree. ``unlisted="equal"`` is an explicit opt-in to equal weights at nodes
+    the profile does not weight; the default is an error.
 
     Examples
     --------

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from mcda.ahp import Consistency, evaluate_judgements
-from mcda.errors import Problem, StudyError, StudyValidationError
+from mcda.errors import InputError, Problem, StudyError, StudyValidationError
 from mcda.model import Criterion, WeightProfile, check_profile, format_path
-from mcda.model.profiles import NodeRule
+from mcda.model.profiles import NodeRule, ObjectiveRule
+from mcda.weights import objective
 
 __all__ = ["EffectiveWeights", "tree_weights"]
 
@@ -52,8 +56,28 @@ def _has_leaf(node: Criterion, excluded: set[str]) -> bool:
     return any(leaf.id not in excluded for leaf in node.leaves())
 
 
+def _objective_local(profile: WeightProfile, n: Criterion, rule: ObjectiveRule, kids: list[Criterion],
+                     columns: Mapping[str, object] | None) -> dict[str, float]:
+    """Local weights of a node's leaf children from their decision-matrix columns."""
+    where = f"profile {profile.id!r} node {n.id!r} ({{method: {rule.method}}})"
+    if columns is None:
+        raise StudyError(f"{where}: objective weights need the decision matrix; compute them through "
+                         "Study.weights / Study.score, or pass columns= to tree_weights")
+    missing = [c.id for c in kids if not c.is_leaf or c.id not in columns]
+    if missing:
+        raise StudyError(f"{where}: objective weights need a column of values for every child; none for {missing}")
+    X = np.column_stack([np.asarray(columns[c.id], dtype=float) for c in kids])
+    benefit = np.array([c.direction == "max" for c in kids], dtype=bool)
+    try:
+        w = getattr(objective, rule.method)(X, benefit)
+    except InputError as exc:
+        raise StudyError(f"{where}: {exc}") from None
+    return {c.id: float(v) for c, v in zip(kids, w, strict=True)}
+
+
 def _raw_local(profile: WeightProfile, n: Criterion, kids: list[Criterion],
-               consistency: dict[str, Consistency], warnings: list[str]) -> dict[str, float]:
+               consistency: dict[str, Consistency], warnings: list[str],
+               columns: Mapping[str, object] | None = None) -> dict[str, float]:
     """Un-normalised local weights of ``kids`` at ``n``: given, equal, or AHP priorities.
 
     Priorities of judgements are computed over all children and then restricted
@@ -61,6 +85,8 @@ def _raw_local(profile: WeightProfile, n: Criterion, kids: list[Criterion],
     as for direct weights.
     """
     given = profile.weights.get(n.id)
+    if isinstance(given, ObjectiveRule):
+        return _objective_local(profile, n, given, kids, columns)
     if isinstance(given, NodeRule):
         res = evaluate_judgements(given.judgements, [c.id for c in n.children or ()], given,
                                   f"profile {profile.id!r} node {n.id!r}")
@@ -72,7 +98,8 @@ def _raw_local(profile: WeightProfile, n: Criterion, kids: list[Criterion],
 
 
 def tree_weights(
-    root: Criterion, profile: WeightProfile, scope: str | None = None, exclude: tuple[str, ...] = ()
+    root: Criterion, profile: WeightProfile, scope: str | None = None, exclude: tuple[str, ...] = (),
+    columns: Mapping[str, object] | None = None,
 ) -> EffectiveWeights:
     """Global leaf weights of ``profile`` inside the subtree ``scope``.
 
@@ -80,7 +107,9 @@ def tree_weights(
     of its ancestors' normalised local weights, from the scope node down.
     Excluded leaves are dropped and their siblings renormalised. A node weighted
     by AHP judgements gets their priorities as local weights, and its
-    consistency (with a warning when not acceptable) is reported.
+    consistency (with a warning when not acceptable) is reported. A node with
+    an objective rule (``{method: entropy}`` ...) gets the weights of that
+    method computed from ``columns`` (leaf id -> values over the alternatives).
 
     Examples
     --------
@@ -116,7 +145,7 @@ def tree_weights(
             leaves[n.id] = mass
             return
         kids = [c for c in n.children or () if _has_leaf(c, excluded)]
-        raw = _raw_local(profile, n, kids, consistency, warnings)
+        raw = _raw_local(profile, n, kids, consistency, warnings, columns)
         total = sum(raw.values())
         if total <= 0:
             dropped = [c.id for c in n.children or () if c not in kids]
