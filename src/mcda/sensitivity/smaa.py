@@ -182,8 +182,8 @@ def _central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int)
     clean = first >= 0
     idx = (first[clean][None, :] * n + np.arange(n)[:, None]).ravel()
     w = WT[:, clean]
-    s1 = np.bincount(idx, weights=w.ravel(), minlength=m * n).reshape(m, n)
-    s2 = np.bincount(idx, weights=(w * w).ravel(), minlength=m * n).reshape(m, n)
+    s1 = np.bincount(idx, weights=w.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
+    s2 = np.bincount(idx, weights=(w * w).ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
     cnt = np.bincount(first[clean], minlength=m).astype(np.float64)
     if not clean.all():  # samples with several alternatives tied first
         top = (better[:, ~clean] == 0).astype(np.float64)
@@ -258,6 +258,7 @@ def _shares(counts: np.ndarray, total: int) -> FloatArray:
 
 def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int) -> tuple[FloatArray, int]:
     m = ctx["m"]
+    Wc = np.where(has[:, None], Wc, 1.0 / Wc.shape[1])  # no central weight: any valid row, result masked
     sign = 1.0 if ctx["higher"] else -1.0
     if ctx["evidence"] == "none":
         S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
