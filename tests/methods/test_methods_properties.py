@@ -234,6 +234,9 @@ def test_bwm_is_exact_on_consistent_comparisons(v: np.ndarray) -> None:
     r = bwm_details(v[best] / v, v / v[worst])
     np.testing.assert_allclose(r.weights, v / v.sum(), rtol=1e-6, atol=1e-9)
     assert r.xi == pytest.approx(0.0, abs=1e-8) and r.consistency_ratio == pytest.approx(0.0, abs=1e-12)
+    nl = bwm_details(v[best] / v, v / v[worst], model="nonlinear")
+    np.testing.assert_allclose(nl.weights, v / v.sum(), rtol=1e-5, atol=1e-7)
+    assert nl.xi == pytest.approx(0.0, abs=1e-6)
 
 
 @FAST

@@ -41,15 +41,21 @@ doi:10.1016/j.omega.2019.102175.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
 import numpy as np
 from scipy.optimize import linprog
 
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import ConvergenceError, InputError
+from mcda.kernels._validate import check_choice
 
-__all__ = ["BwmResult", "bwm", "bwm_details", "rank_reciprocal", "rank_sum", "roc", "swara"]
+__all__ = ["BWM_CONSISTENCY_INDEX", "BwmResult", "bwm", "bwm_details", "rank_reciprocal", "rank_sum", "roc", "swara"]
+
+#: Rezaei (2015), Table 5: consistency index CI of the nonlinear BWM for a_BW = 1..9.
+BWM_CONSISTENCY_INDEX: Final[dict[int, float]] = {
+    1: 0.0, 2: 0.44, 3: 1.00, 4: 1.63, 5: 2.30, 6: 3.00, 7: 3.73, 8: 4.47, 9: 5.23,
+}
 
 
 def _as_vector(a: ArrayLike, name: str, min_len: int = 1) -> FloatArray:
@@ -165,20 +171,25 @@ def swara(s: ArrayLike) -> FloatArray:
 
 
 class BwmResult(NamedTuple):
-    """Linear Best-Worst Method result.
+    """Best-Worst Method result.
 
     Attributes
     ----------
     weights : ndarray, shape (n,)
         Optimal weights, summing to 1.
     xi : float
-        Optimal ``xi^L``: the largest deviation ``|w_B - a_Bj w_j|`` or
-        ``|w_j - a_jW w_W|``; 0 for fully consistent comparisons (Rezaei 2016).
+        Optimal ``xi``: for the linear model (Rezaei 2016) the largest deviation
+        ``|w_B - a_Bj w_j|`` or ``|w_j - a_jW w_W|``; for the nonlinear model
+        (Rezaei 2015) the largest ``|w_B / w_j - a_Bj|`` or ``|w_j / w_W - a_jW|``.
+        0 for fully consistent comparisons.
     consistency_ratio : float
-        Input-based ratio of Liang, Brunelli & Rezaei (2020):
+        Input-based ratio of Liang, Brunelli & Rezaei (2020), for either model:
         ``max_j |a_Bj a_jW - a_BW| / (a_BW**2 - a_BW)``, 0 when ``a_BW = 1``.
     best, worst : int
         Positions of the best and worst criterion.
+    output_ratio : float or None
+        Rezaei's (2015) ``CR = xi* / CI(a_BW)`` (:data:`BWM_CONSISTENCY_INDEX`):
+        only for the nonlinear model with an integer ``a_BW`` in 2..9, else None.
     """
 
     weights: FloatArray
@@ -186,6 +197,7 @@ class BwmResult(NamedTuple):
     consistency_ratio: float
     best: int
     worst: int
+    output_ratio: float | None = None
 
 
 def _best_worst(a_b: FloatArray, a_w: FloatArray) -> tuple[int, int]:
@@ -208,11 +220,95 @@ def _best_worst(a_b: FloatArray, a_w: FloatArray) -> tuple[int, int]:
     return best, worst
 
 
-def bwm_details(best_to_others: ArrayLike, others_to_worst: ArrayLike) -> BwmResult:
-    """Linear Best-Worst Method (Rezaei 2016) solved with :func:`scipy.optimize.linprog`.
+def _solve_lp(c: FloatArray, A: FloatArray, n_weights: int, what: str, strict: bool = True) -> np.ndarray | None:
+    """``min c x`` s.t. ``A x <= 0``, the first ``n_weights`` variables sum to 1, ``x >= 0``.
 
-    Minimise ``xi`` subject to ``|w_B - a_Bj w_j| <= xi`` and
-    ``|w_j - a_jW w_W| <= xi`` for every j, ``sum w = 1``, ``w >= 0``.
+    None when infeasible, or (``strict=False``) when the solver cannot decide.
+    """
+    eq = np.zeros((1, c.size))
+    eq[0, :n_weights] = 1.0
+    res = linprog(c, A_ub=A, b_ub=np.zeros(A.shape[0]), A_eq=eq, b_eq=[1.0],
+                  bounds=[(0, None)] * c.size, method="highs")
+    if res.status == 2 or (res.status != 0 and not strict):
+        return None
+    if res.status != 0:  # pragma: no cover - the programs here are bounded
+        raise ConvergenceError(f"BWM {what} program failed: {res.message}")
+    return np.asarray(res.x)
+
+
+def _feasible(x: np.ndarray | None, what: str) -> np.ndarray:
+    if x is None:  # pragma: no cover - w = e_B with a large xi is always feasible
+        raise ConvergenceError(f"BWM {what} program found no feasible weights")
+    return x
+
+
+def _linear_bwm(a_b: FloatArray, a_w: FloatArray, best: int, worst: int) -> tuple[FloatArray, float]:
+    """Rezaei (2016): minimise xi s.t. |w_B - a_Bj w_j| <= xi, |w_j - a_jW w_W| <= xi."""
+    n = a_b.size
+    rows = []
+    for j in range(n):  # 4n small constraints; n is the number of criteria
+        e = np.zeros(n + 1)
+        e[best] += 1.0
+        e[j] -= a_b[j]
+        f = np.zeros(n + 1)
+        f[j] += 1.0
+        f[worst] -= a_w[j]
+        rows += [e, -e, f, -f]
+    A = np.array(rows)
+    A[:, n] = -1.0  # ... - xi <= 0
+    c = np.zeros(n + 1)
+    c[n] = 1.0
+    x = _feasible(_solve_lp(c, A, n, "linear"), "linear")
+    return x[:n], float(x[n])
+
+
+def _ratio_rows(a_b: FloatArray, a_w: FloatArray, best: int, worst: int, xi: float) -> FloatArray:
+    """|w_B / w_j - a_Bj| <= xi and |w_j / w_W - a_jW| <= xi, linear for a fixed xi."""
+    n = a_b.size
+    rows = []
+    for j in range(n):
+        for lo_hi in (+1.0, -1.0):
+            r = np.zeros(n)
+            r[best] += lo_hi
+            r[j] -= lo_hi * a_b[j] + xi
+            rows.append(r)
+            s = np.zeros(n)
+            s[j] += lo_hi
+            s[worst] -= lo_hi * a_w[j] + xi
+            rows.append(s)
+    return np.array(rows)
+
+
+def _nonlinear_bwm(a_b: FloatArray, a_w: FloatArray, best: int, worst: int) -> tuple[FloatArray, float]:
+    """Rezaei (2015): the smallest xi whose ratio constraints are feasible, by bisection on LPs."""
+    n = a_b.size
+    lo, hi = 0.0, float(a_b.max() * a_w.max())
+    x = _feasible(_solve_lp(np.zeros(n), _ratio_rows(a_b, a_w, best, worst, hi), n, "nonlinear"), "nonlinear")
+    while hi - lo > 1e-9 * max(1.0, hi):  # far below any printed precision
+        mid = 0.5 * (lo + hi)
+        # Near the boundary the solver may not decide; treat that as infeasible (hi stays feasible).
+        found = _solve_lp(np.zeros(n), _ratio_rows(a_b, a_w, best, worst, mid), n, "nonlinear", strict=False)
+        if found is None:
+            lo = mid
+        else:
+            hi, x = mid, found
+    return x, hi
+
+
+def bwm_details(
+    best_to_others: ArrayLike, others_to_worst: ArrayLike, model: Literal["linear", "nonlinear"] = "linear"
+) -> BwmResult:
+    """Best-Worst Method weights and consistency, solved with :func:`scipy.optimize.linprog`.
+
+    ``model="linear"`` (default, Rezaei 2016): minimise ``xi`` subject to
+    ``|w_B - a_Bj w_j| <= xi`` and ``|w_j - a_jW w_W| <= xi`` for every j,
+    ``sum w = 1``, ``w >= 0``; one LP, a unique ``xi`` and (in general) unique weights.
+
+    ``model="nonlinear"`` (Rezaei 2015): the same with ratios,
+    ``|w_B / w_j - a_Bj| <= xi`` and ``|w_j / w_W - a_jW| <= xi``; solved as a
+    bisection on ``xi`` over LP feasibility problems. ``xi*`` is unique, the
+    weights may not be (Rezaei 2016); the solution of the last feasible LP is
+    returned.
 
     Parameters
     ----------
@@ -222,6 +318,8 @@ def bwm_details(best_to_others: ArrayLike, others_to_worst: ArrayLike) -> BwmRes
     others_to_worst : array_like, shape (n,)
         ``a_jW``: how much more important each criterion is than the worst
         (1 at the worst itself). ``a_BW`` must appear in both vectors alike.
+
+    model : {"linear", "nonlinear"}, default "linear"
 
     Returns
     -------
@@ -240,38 +338,27 @@ def bwm_details(best_to_others: ArrayLike, others_to_worst: ArrayLike) -> BwmRes
         raise InputError(f"best_to_others and others_to_worst must have one entry per criterion; "
                          f"got {n} and {a_w.size}")
     best, worst = _best_worst(a_b, a_w)
+    check_choice(model, ("linear", "nonlinear"), "model")
     if n == 1:
         return BwmResult(np.ones(1), 0.0, 0.0, 0, 0)
-    rows = []
-    for j in range(n):  # 4n small constraints; n is the number of criteria
-        e = np.zeros(n + 1)
-        e[best] += 1.0
-        e[j] -= a_b[j]
-        f = np.zeros(n + 1)
-        f[j] += 1.0
-        f[worst] -= a_w[j]
-        for g in (e, f):
-            rows += [g, -g]
-    A = np.array(rows)
-    A[:, n] = -1.0  # ... - xi <= 0
-    c = np.zeros(n + 1)
-    c[n] = 1.0
-    res = linprog(c, A_ub=A, b_ub=np.zeros(len(rows)), A_eq=np.r_[np.ones(n), 0.0][None, :], b_eq=[1.0],
-                  bounds=[(0, None)] * (n + 1), method="highs")
-    if res.status != 0:  # pragma: no cover - the LP is always feasible and bounded
-        raise ConvergenceError(f"BWM linear program failed: {res.message}")
-    w = np.clip(res.x[:n], 0.0, None)
-    a_bw = a_b[worst]
+    solve = _linear_bwm if model == "linear" else _nonlinear_bwm
+    w, xi = solve(a_b, a_w, best, worst)
+    w = np.clip(w, 0.0, None)
+    a_bw = float(a_b[worst])
     cr = 0.0 if a_bw == 1 else float(np.max(np.abs(a_b * a_w - a_bw)) / (a_bw * a_bw - a_bw))
-    return BwmResult(w / w.sum(), float(res.x[n]), cr, best, worst)
+    ci = BWM_CONSISTENCY_INDEX.get(int(a_bw)) if a_bw == int(a_bw) else None
+    output = xi / ci if model == "nonlinear" and ci else None
+    return BwmResult(w / w.sum(), xi, cr, best, worst, output)
 
 
-def bwm(best_to_others: ArrayLike, others_to_worst: ArrayLike) -> FloatArray:
-    """Weights of the linear Best-Worst Method; see :func:`bwm_details` for ``xi`` and CR.
+def bwm(
+    best_to_others: ArrayLike, others_to_worst: ArrayLike, model: Literal["linear", "nonlinear"] = "linear"
+) -> FloatArray:
+    """Best-Worst Method weights (linear model by default); see :func:`bwm_details` for ``xi`` and CR.
 
     Examples
     --------
     >>> print(bwm([1, 2, 4], [4, 2, 1]).round(4))
     [0.5714 0.2857 0.1429]
     """
-    return bwm_details(best_to_others, others_to_worst).weights
+    return bwm_details(best_to_others, others_to_worst, model).weights
