@@ -38,6 +38,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(f"{args.study}: OK - {len(m.alternatives)} alternatives, {len(study.leaves)} leaf criteria, "
           f"{len(m.evidence)} evidence items, {len(m.missing)} declared missing cells, "
           f"{len(m.sources)} sources, {len(m.profiles)} profiles, {len(m.verdicts)} verdicts")
+    for warning in study.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

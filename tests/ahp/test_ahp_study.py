@@ -303,3 +303,13 @@ def test_cli_runs_ahp(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "board,ahp,goal,dick,0.49" in out
     assert main(["verdicts", str(f)]) == 0
+
+
+def test_cli_validate_prints_consistency_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mcda.cli import main
+
+    f = tmp_path / "leader.yaml"
+    f.write_text(INCONSISTENT, encoding="utf-8")
+    assert main(["validate", str(f)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: leaf 'education': inconsistent judgements, CR = ")
