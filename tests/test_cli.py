@@ -74,3 +74,14 @@ def test_output_file_is_written_atomically(tmp_path: Path, laptops_path: Path, l
     out = run("run", bad, "--format", "csv", "--output", target2)
     assert out.returncode == 2 and not target2.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_run_method_options(laptops_path: Path) -> None:
+    a = run("run", laptops_path, "--profile", "balanced", "--format", "json")
+    b = run("run", laptops_path, "--profile", "balanced", "--format", "json", "--option", "normalization=minmax")
+    assert a.returncode == 0 and b.returncode == 0, b.stderr
+    assert json.loads(a.stdout) != json.loads(b.stdout)
+    bad = run("run", laptops_path, "--option", "nonsense=1")
+    assert bad.returncode == 2 and "no option" in bad.stderr
+    bad = run("run", laptops_path, "--option", "novalue")
+    assert bad.returncode == 2 and "KEY=VALUE" in bad.stderr

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from mcda.errors import MCDAError
+from mcda.errors import MCDAError, UnknownNameError
 from mcda.io import atomic_write, load_study
 from mcda.methods import method_names
 
@@ -43,12 +43,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(pairs: list[str] | None) -> dict[str, object]:
+    """``["normalization=minmax", "v=0.4"]`` -> ``{"normalization": "minmax", "v": 0.4}``."""
+    out: dict[str, object] = {}
+    for pair in pairs or []:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key:
+            raise UnknownNameError(f"--option expects KEY=VALUE, got {pair!r}")
+        try:
+            out[key] = float(raw)
+        except ValueError:
+            out[key] = raw
+    return out
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
+    options = _options(args.option)
     frames = []
     for p in profiles:
-        res = study.score(p, method=args.method, scope=args.scope)
+        res = study.score(p, method=args.method, scope=args.scope, **options)
         df = res.to_frame().reset_index()
         df.insert(0, "profile", p)
         df.insert(1, "method", res.method)
@@ -138,6 +153,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profile id (default: every profile)")
     p.add_argument("--method", default="topsis", choices=method_names())
     p.add_argument("--scope", help="criteria node to score (default: the root)")
+    p.add_argument("--option", action="append", metavar="KEY=VALUE",
+                   help="a method option, e.g. --option normalization=minmax (repeatable)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("verdicts", parents=[fmt], help="check every verdict (exit 1 if one is not as expected)")
