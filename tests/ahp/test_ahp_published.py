@@ -104,7 +104,7 @@ def test_wikipedia_leader_example_from_the_study_file() -> None:
         [ew.leaves[c] for c in ("experience", "education", "charisma", "age")], [0.547, 0.127, 0.270, 0.056], atol=1e-3
     )
     assert ew.consistency["goal"].acceptable and res.warnings == ()
-    assert study.check_verdicts()["holds"].all()
+    assert all(o.holds for o in study.verdict_outcomes())
 
 
 def test_alonso_lamata_formula_is_the_regression_of_their_table() -> None:

@@ -313,3 +313,20 @@ def test_cli_validate_prints_consistency_warnings(tmp_path: Path, capsys: pytest
     assert main(["validate", str(f)]) == 0
     err = capsys.readouterr().err
     assert err.startswith("warning: leaf 'education': inconsistent judgements, CR = ")
+
+
+def test_seed_study_ahp_profile_is_defined_by_judgements(seed_path: Path) -> None:
+    """The seed's ahp_dimensions root: a over b = 1 + difference in 核心优势 mentions (engineering
+    and iteration 2, data/open_source/edge/foresight 1, agent_context 0); nearly consistent."""
+    study = mcda.load_study(seed_path)
+    rule = study.profile("ahp_dimensions").weights["root"]
+    assert isinstance(rule, mcda.model.profiles.NodeRule) and len(rule.judgements) == 21
+    ew = study.weights("ahp_dimensions")
+    cons = ew.consistency["root"]
+    assert cons.acceptable and cons.cr < 0.01 and ew.warnings == ()
+    w = ew.local["root"]
+    assert w["engineering"] == pytest.approx(w["iteration"]) and w["data"] == pytest.approx(w["foresight"])
+    assert w["engineering"] > w["data"]
+    assert w["data"] > w["agent_context"]
+    listed = [o for o in study.verdict_outcomes() if o.method == "ahp"]
+    assert len(listed) == 9 and all(o.holds and o.as_expected for o in listed)
