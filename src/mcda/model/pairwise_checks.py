@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mcda.model.criteria import Criterion, NumericScale
-from mcda.model.judgements import LeafComparison, PairwiseOptions, consistency_problems, judgement_problems
+from mcda.model.judgements import Judgement, LeafComparison, PairwiseOptions, consistency_problems, judgement_problems
 from mcda.model.profiles import RULE_KEYS, NodeRule
 from mcda.model.study import StudyModel
 
@@ -21,7 +21,7 @@ PathProblem = tuple[Path, str]
 
 
 def _pairwise(
-    judgements: list, items: list[str], options: PairwiseOptions, owner: str, path: Path
+    judgements: list[Judgement], items: list[str], options: PairwiseOptions, owner: str, path: Path
 ) -> list[PathProblem]:
     found = judgement_problems(judgements, items, options.scale, owner)
     if not found:
