@@ -22,12 +22,22 @@ from __future__ import annotations
 
 from mcda.kernels.additive import wpm, wsm, wsm_contributions
 from mcda.kernels.ahp import (
+    GCI_THRESHOLDS,
+    PRIORITY_METHODS,
     RANDOM_INDEX,
+    RANDOM_INDEX_NAMES,
     ahp_priorities,
     consistency_index,
     consistency_ratio,
+    gci_threshold,
+    geometric_consistency_index,
+    judgement_errors,
     lambda_max,
+    random_index,
 )
+from mcda.kernels.ahp_group import aggregate_judgements, aggregate_priorities, judgement_dispersion
+from mcda.kernels.ahp_incomplete import comparison_groups, complete_matrix, harker_priorities, llsm_priorities
+from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES, ahp_local_priorities, ahp_synthesis
 from mcda.kernels.copras import CoprasDetails, copras, copras_details
 from mcda.kernels.edas import edas
 from mcda.kernels.normalize import NORMALIZATIONS, SCALINGS, normalize, scale
@@ -44,27 +54,44 @@ from mcda.kernels.vikor import VikorCompromise, VikorResult, vikor, vikor_compro
 from mcda.kernels.waspas import waspas
 
 __all__ = [
+    "GCI_THRESHOLDS",
     "NORMALIZATIONS",
     "PREFERENCE_FUNCTIONS",
+    "PRIORITY_METHODS",
     "RANDOM_INDEX",
+    "RANDOM_INDEX_NAMES",
     "SCALINGS",
+    "SYNTHESIS_MODES",
     "CoprasDetails",
     "PrometheeResult",
     "TopsisDetails",
     "VikorCompromise",
     "VikorResult",
+    "aggregate_judgements",
+    "aggregate_priorities",
+    "ahp_local_priorities",
     "ahp_priorities",
+    "ahp_synthesis",
+    "comparison_groups",
+    "complete_matrix",
     "consistency_index",
     "consistency_ratio",
     "copras",
     "copras_details",
     "edas",
+    "gci_threshold",
+    "geometric_consistency_index",
+    "harker_priorities",
+    "judgement_dispersion",
+    "judgement_errors",
     "lambda_max",
+    "llsm_priorities",
     "near_ties",
     "normalize",
     "preference_matrices",
     "promethee_i",
     "promethee_ii",
+    "random_index",
     "rank",
     "scale",
     "topsis",
