@@ -98,9 +98,7 @@ def test_seed_study_verdict_robustness(seed_path: Path) -> None:
     study = mcda.load_study(seed_path)
     df = study.check_verdicts(n_samples=4000)
     assert len(df) and set(ROBUST) <= set(df.columns)
-    held = df[df["holds"]]
-    assert (held["min_l1"].isna() | (held["min_l1"] > 0)).all()
-    assert (df.loc[~df["holds"], "min_l1"] == 0).all()
+    assert (df["min_l1"].isna() | (df["min_l1"] > 0)).all()  # a flip always needs a change
     wsm = df[(df["method"] == "wsm") & df["tip_l1"].notna() & df["holds"]]
     assert (wsm["min_l1"] <= wsm["tip_l1"] + 1e-5).all()
 

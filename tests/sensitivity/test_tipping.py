@@ -64,7 +64,7 @@ def test_wsm_tipping_point_by_hand() -> None:
     assert tp.distance[0] == pytest.approx(2 * (2 / 3 - 0.5))
 
 
-@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm"])
+@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm", "ahp"])
 @pytest.mark.parametrize("j", range(6))
 def test_hwang_yoon_tipping_points_match_a_dense_scan(name: str, j: int) -> None:
     meth = mcda.get_method(name)
@@ -111,7 +111,7 @@ def test_every_tipping_point_swaps_the_pair(arr: mcda.DecisionArrays, name: str,
     np.testing.assert_array_equal(tp.leader_changes, tp.leader_before != tp.leader_after)
 
 
-@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm"])
+@pytest.mark.parametrize("name", ["topsis", "wsm", "wpm", "ahp"])
 def test_numeric_route_agrees_with_the_closed_forms(name: str) -> None:
     meth = mcda.get_method(name)
     exact = tipping_points(HY_X, HY_B, 5, meth, w=HY_W)

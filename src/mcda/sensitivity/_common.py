@@ -14,9 +14,10 @@ import numpy as np
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_benefit, as_matrix, as_single_weights
+from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES
 from mcda.kernels.normalize import _normalize, _scale
 from mcda.kernels.topsis import _closeness, _ideals
-from mcda.methods import TOPSIS, WPM, WSM, Method, get_method
+from mcda.methods import AHP, TOPSIS, WPM, WSM, Method, get_method
 
 __all__ = [
     "Scorer",
@@ -26,6 +27,7 @@ __all__ = [
     "claim_margins",
     "claim_pairs",
     "closed_form",
+    "linear_normalization",
     "prepare",
     "prepare_T",
     "resolve_method",
@@ -106,6 +108,19 @@ def _wsm_scorer(X: FloatArray, benefit: BoolArray, normalization: str) -> Scorer
     return lambda W: np.asarray(W @ RT, dtype=np.float64)
 
 
+def linear_normalization(method: Method) -> str | None:
+    """The normalisation ``N`` if the method's score is the weighted sum ``W @ normalize(X, N).T``.
+
+    True of WSM (its ``normalization``) and of AHP synthesis (``sum`` in distributive
+    mode, ``max`` in ideal mode); such methods share the WSM fast paths and closed forms.
+    """
+    if type(method) is WSM:
+        return str(method.normalization)
+    if type(method) is AHP:
+        return SYNTHESIS_MODES[method.mode]
+    return None
+
+
 def prepare(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
     """A scoring function ``W (..., n) -> S (..., m)`` for a fixed, validated problem.
 
@@ -117,8 +132,9 @@ def prepare(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
     method.scores(X, np.full(n, 1.0 / n), benefit)  # let the method refuse bad data now
     if type(method) is TOPSIS:
         return _topsis_scorer(X, benefit, method.normalization)
-    if type(method) is WSM:
-        return _wsm_scorer(X, benefit, method.normalization)
+    linear = linear_normalization(method)
+    if linear is not None:
+        return _wsm_scorer(X, benefit, linear)
     return lambda W: np.asarray(method.scores(X, W, benefit), dtype=np.float64)
 
 
@@ -162,15 +178,16 @@ def prepare_T(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
             return np.divide(d[m:], total, out=np.full_like(total, 0.5), where=total > 0)
 
         return topsis_T
-    if type(method) is WSM:
-        R = np.ascontiguousarray(_normalize(X, benefit, method.normalization))
+    linear = linear_normalization(method)
+    if linear is not None:
+        R = np.ascontiguousarray(_normalize(X, benefit, linear))
         return lambda WT: thin_matmul(R, WT)
     return lambda WT: np.ascontiguousarray(np.asarray(method.scores(X, WT.T, benefit), dtype=np.float64).T)
 
 
 def closed_form(method: Method) -> str | None:
-    """``"wsm"``, ``"wpm"`` or ``"topsis"`` when an exact tipping-point formula applies, else None."""
-    if type(method) is WSM:
+    """``"wsm"`` (WSM, AHP), ``"wpm"`` or ``"topsis"`` when an exact formula applies, else None."""
+    if linear_normalization(method) is not None:
         return "wsm"
     if type(method) is WPM:
         return "wpm"

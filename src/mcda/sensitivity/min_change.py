@@ -1,5 +1,8 @@
 """The smallest change of weights (L1 distance on the simplex) that overturns a claim.
 
+"Overturn" means flip: a claim that holds is made to fail, a claim that fails
+is made to hold (``MinChange.target`` says which).
+
 A claim is "these alternatives take the top places, in this order" (a leader
 claim has one alternative); it holds while its margin (see
 :func:`mcda.verdicts.claim_margin`) is positive. We look for the weight vector
@@ -12,13 +15,14 @@ alternatives are equal) is reported as not overturnable. The distance is the
 infimum up to ``O(delta)``.
 Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
 
-* **WSM**: every score is linear in ``w``, so for each pair ``(p, q)`` the claim
+* **WSM** (and AHP synthesis, a weighted sum too): every score is linear in ``w``, so for each pair ``(p, q)`` the claim
   rests on ("p ahead of q") the problem
 
   ``min sum_j d_j  s.t.  -d <= w' - w <= d,  w' >= 0,  sum w' = 1,  (R_p - R_q)·w' <= -delta``
 
   is a linear programme (``scipy.optimize.linprog``, HiGHS); the best over the
-  pairs is the global optimum (``exact=True``).
+  pairs is the global optimum (``exact=True``). To make a failing claim hold,
+  every pair must be ordered by ``delta`` at once: a single programme.
 * **Other methods** (TOPSIS, WPM, any method object): the problem is not convex.
   Candidates come from straight transfers ``w + s (e_k - e_j)`` between every two
   criteria and from moves towards every vertex ``e_k``; along each of these
@@ -49,6 +53,7 @@ from mcda.sensitivity._common import (
     claim_margins,
     claim_pairs,
     closed_form,
+    linear_normalization,
     prepare,
     resolve_method,
     validated_problem,
@@ -84,6 +89,9 @@ class MinChange:
     exact : bool
         True when the distance is a global minimum (WSM linear programme).
     method : str
+    target : {"fail", "hold"}
+        What the change achieves: a claim that holds is made to fail, a claim
+        that fails is made to hold.
     """
 
     found: bool
@@ -96,16 +104,22 @@ class MinChange:
     leader_after: int | None
     exact: bool
     method: str
+    target: str = "fail"
 
 
-def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: float) -> FloatArray | None:
+def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: float,
+            target: str) -> FloatArray | None:
+    """Closest weights (L1) where one pair is reversed by delta ("fail": best over the pairs,
+    a union) or every pair is ordered by delta ("hold": one programme, an intersection)."""
     n = w.size
     eye = np.eye(n)
+    base_A = np.vstack([np.hstack([eye, -eye]), np.hstack([-eye, -eye])])
+    gaps = np.array([R[p] - R[q] for p, q in pairs])  # (pairs, n): gap_pq = (R_p - R_q)·w'
+    groups = [gaps[i : i + 1] for i in range(len(pairs))] if target == "fail" else [-gaps]
     best, best_cost = None, np.inf
-    for p, q in pairs:
-        A_ub = np.vstack([np.hstack([eye, -eye]), np.hstack([-eye, -eye]),
-                          np.append(R[p] - R[q], np.zeros(n))[None, :]])
-        b_ub = np.concatenate([w, -w, [-delta]])
+    for G in groups:
+        A_ub = np.vstack([base_A, np.hstack([G, np.zeros((G.shape[0], n))])])
+        b_ub = np.concatenate([w, -w, np.full(G.shape[0], -delta)])
         A_eq = np.append(np.ones(n), np.zeros(n))[None, :]
         res = linprog(np.append(np.zeros(n), np.ones(n)), A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=[1.0],
                       bounds=[(0.0, 1.0)] * n + [(0.0, None)] * n, method="highs")
@@ -138,28 +152,27 @@ def _first_failure_exact(kind: str, meth: Method, X: FloatArray, benefit: BoolAr
 
 
 def _first_failure_scan(scorer: Scorer, A: FloatArray, B: FloatArray, claim: IntArray, higher: bool,
-                        n_grid: int = 101) -> tuple[IntArray, FloatArray]:
+                        sign: float, n_grid: int = 101) -> tuple[IntArray, FloatArray]:
+    """First grid point of each path where the claim's status has flipped (one batched call)."""
     grid = np.linspace(0.0, 1.0, n_grid)
     W = np.maximum(A[:, None, :] + grid[None, :, None] * B[:, None, :], 0.0)
-    M = claim_margins(scorer(W), claim, higher)  # (P, n_grid)
-    fails = M <= 0
-    has = fails.any(axis=1)
-    rows = np.flatnonzero(has)
-    return rows.astype(np.int64), grid[fails[rows].argmax(axis=1)]
+    fails = sign * claim_margins(scorer(W), claim, higher) > 0  # (P, n_grid): True once flipped
+    rows = np.flatnonzero(fails.any(axis=1))
+    return rows.astype(np.int64), grid[np.maximum(fails[rows].argmax(axis=1) - 1, 0)]
 
 
 def _best_candidates(scorer: Scorer, A: FloatArray, B: FloatArray, rows: IntArray, t: FloatArray,
-                     claim: IntArray, higher: bool, delta: float, k: int) -> list[FloatArray]:
-    """The k cheapest points just past a candidate root where the claim margin is below -delta."""
+                     claim: IntArray, higher: bool, delta: float, k: int, sign: float) -> list[FloatArray]:
+    """The k cheapest points just past a candidate where ``sign * margin`` exceeds delta."""
     if rows.size == 0:
         return []
     cost = t * np.abs(B[rows]).sum(axis=1)
     out: list[FloatArray] = []
-    for step in (1e-9, 1e-7, 1e-5, 1e-3, 1e-2):
+    for step in (1e-7, 1e-5, 1e-3, 1e-2, 3e-2):
         tt = np.minimum(t + step, 1.0)
         W = np.maximum(A[rows] + tt[:, None] * B[rows], 0.0)
         W /= W.sum(axis=1, keepdims=True)
-        ok = claim_margins(scorer(W), claim, higher) < -delta
+        ok = sign * claim_margins(scorer(W), claim, higher) > delta
         if ok.any():
             order = np.argsort(np.where(ok, cost, np.inf))[: k]
             out += [W[i] for i in order if ok[i]]
@@ -169,7 +182,7 @@ def _best_candidates(scorer: Scorer, A: FloatArray, B: FloatArray, rows: IntArra
 
 
 def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, higher: bool,
-            delta: float) -> FloatArray:
+            delta: float, sign: float) -> FloatArray:
     n = w.size
     x0 = np.concatenate([np.maximum(start - w, 0.0), np.maximum(w - start, 0.0)])
     h = 1e-7
@@ -181,11 +194,11 @@ def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, h
     def fail_all(x: FloatArray) -> FloatArray:  # at w' and at the n forward steps, one batched call
         v = np.maximum(weights(x), 0.0)
         V = np.vstack([v, v + eye])
-        return -claim_margins(scorer(V / V.sum(axis=1, keepdims=True)), claim, higher) - 2 * delta
+        return sign * claim_margins(scorer(V / V.sum(axis=1, keepdims=True)), claim, higher) - 2 * delta
 
     def fail(x: FloatArray) -> float:
         v = np.maximum(weights(x), 0.0)
-        return float(-claim_margins(scorer(v / v.sum()), claim, higher) - 2 * delta)
+        return float(sign * claim_margins(scorer(v / v.sum()), claim, higher) - 2 * delta)
 
     def fail_jac(x: FloatArray) -> FloatArray:
         f = fail_all(x)
@@ -214,7 +227,8 @@ def min_change(
     n_starts: int = 5,
     **options: Any,
 ) -> MinChange:
-    """Smallest L1 change of the weights that makes a claim fail, verified by re-scoring.
+    """Smallest L1 change of the weights that flips a claim (holds -> fails, fails -> holds),
+    verified by re-scoring.
 
     Parameters
     ----------
@@ -255,38 +269,39 @@ def min_change(
         claim = int(np.argmax(s0 if higher else -s0))
     cl = check_claim(claim, arr.shape[0])
     before = float(claim_margins(s0, cl, higher))
+    target, sign = ("fail", -1.0) if before > 0 else ("hold", 1.0)
     delta = OVERTURN_DELTA * max(1.0, float(np.abs(s0).max()))
-    if before <= 0:
-        return _result(meth, arr, mask, wv, cl, before, wv.copy(), exact=True)
     pairs = claim_pairs(cl, arr.shape[0])
     kind = closed_form(meth)
     if kind == "wsm":
-        best = _lp_wsm(_normalize(arr, mask, meth.normalization), wv, pairs, delta)  # type: ignore[attr-defined]
-        return _result(meth, arr, mask, wv, cl, before, best, exact=True)
+        R = _normalize(arr, mask, str(linear_normalization(meth)))
+        return _result(meth, arr, mask, wv, cl, before, _lp_wsm(R, wv, pairs, delta, target), True, target)
     A, B = _candidate_paths(wv)
     if kind == "wpm" and np.any(_normalize(arr, mask, meth.normalization) <= 0):  # type: ignore[attr-defined]
         kind = None
     if kind is not None:
         rows, t = _first_failure_exact(kind, meth, arr, mask, A, B, pairs)
     else:
-        rows, t = _first_failure_scan(scorer, A, B, cl, higher)
-    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)))
+        rows, t = _first_failure_scan(scorer, A, B, cl, higher, sign)
+    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)), sign)
     best, best_cost = None, np.inf
     for start in starts:
-        for cand in (start, _refine(scorer, wv, start, cl, higher, delta)):
+        for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):
             cost = float(np.abs(cand - wv).sum())
-            if cost < best_cost and claim_margins(scorer(cand), cl, higher) < 0:
+            if cost < best_cost and sign * claim_margins(scorer(cand), cl, higher) > 0:
                 best, best_cost = cand, cost
-    return _result(meth, arr, mask, wv, cl, before, best, exact=False)
+    return _result(meth, arr, mask, wv, cl, before, best, False, target)
 
 
 def _result(meth: Method, X: FloatArray, benefit: BoolArray, w: FloatArray, claim: IntArray,
-            before: float, best: FloatArray | None, exact: bool) -> MinChange:
+            before: float, best: FloatArray | None, exact: bool, target: str) -> MinChange:
+    none = MinChange(False, None, None, w, claim, before, None, None, exact, meth.name, target)
     if best is None:
-        return MinChange(False, None, None, w, claim, before, None, None, exact, meth.name)
+        return none
     s = np.asarray(meth.scores(X, best, benefit), dtype=np.float64)  # verification with the method itself
     after = float(claim_margins(s, claim, meth.higher_is_better))
-    if after >= 0 and before > 0:  # not strictly overturned on re-scoring: not a solution
-        return MinChange(False, None, None, w, claim, before, None, None, False, meth.name)
+    if (after >= 0) if target == "fail" else (after <= 0):  # not strictly flipped on re-scoring
+        return none
     leader = int(np.argmax(s if meth.higher_is_better else -s))
-    return MinChange(True, float(np.abs(best - w).sum()), best, w, claim, before, after, leader, exact, meth.name)
+    return MinChange(True, float(np.abs(best - w).sum()), best, w, claim, before, after, leader, exact,
+                     meth.name, target)

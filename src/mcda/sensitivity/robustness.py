@@ -40,7 +40,7 @@ from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import BLOCK_SIZE
 from mcda.sensitivity.tipping import tipping_points
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, sample_evidence
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimRobustness", "ClaimTip", "claim_robustness", "holds_probability"]
 
@@ -110,6 +110,7 @@ def holds_probability(
     lo_, hi_, conf = check_evidence(X, lo, hi, confidence, evidence)
     dist = WeightDistribution.dirichlet(w, concentration)
     entropy = root_entropy(rng)
+    group = evidence_group(method)
     hits = 0
     for b in range(-(-n_samples // BLOCK_SIZE)):
         k = min(BLOCK_SIZE, n_samples - b * BLOCK_SIZE)
@@ -117,7 +118,7 @@ def holds_probability(
         if evidence == "none":
             S = np.asarray(method.scores(X, W, benefit))
         else:
-            Xs = sample_evidence(X, lo_, hi_, conf, k, block_generator(entropy, 1, b), evidence)
+            Xs = sample_evidence(X, lo_, hi_, conf, -(-k // group), block_generator(entropy, 1, b), evidence)
             S = batched_scores(method, Xs, W[:, None, :], benefit)[:, 0, :]
         hits += int(np.count_nonzero(claim_margins(S, claim, method.higher_is_better) > 0))
     p = hits / n_samples

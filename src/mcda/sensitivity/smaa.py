@@ -65,7 +65,7 @@ from mcda.sensitivity._common import (
     validated_problem,
 )
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, sample_evidence
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
 __all__ = ["BLOCK_SIZE", "SMAAResult", "smaa"]
 
@@ -214,7 +214,7 @@ def _block(b: int, k: int, ctx: dict[str, Any]) -> _Totals:
     if ctx["evidence"] == "none":
         sT = ctx["scorer"](WT)
     else:
-        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], k,
+        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
                              block_generator(ctx["entropy"], _X_STREAM, b), ctx["evidence"])
         sT = np.ascontiguousarray(batched_scores(ctx["method"], Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
     if not ctx["higher"]:
@@ -278,7 +278,7 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
     counts = np.zeros((m, m + 1), dtype=np.int64)
     for b in range(-(-n_conf // BLOCK_SIZE)):
         k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
-        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], k,
+        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
                              block_generator(ctx["entropy"], _C_STREAM, b), ctx["evidence"])
         S = sign * batched_scores(ctx["method"], Xs, np.broadcast_to(Wc, (k, *Wc.shape)), ctx["benefit"])
         counts += _first_counts(S)
@@ -359,6 +359,7 @@ def smaa(
             meth.scores(bound, np.full(n, 1.0 / n), mask)  # the method must accept every draw's range
     ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
                                higher=meth.higher_is_better, evidence=evidence, dist=dist,
+                               group=evidence_group(meth),
                                entropy=root_entropy(rng), scorer=prepare_T(meth, arr, mask))
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))

@@ -3,7 +3,8 @@
 Along a path ``w(t) = a + t b`` (:mod:`mcda.sensitivity.path`) every method's
 score gap between alternatives ``i`` and ``k`` is a function of ``t`` alone.
 
-* **WSM** (any normalisation: all are weight-independent): with ``R`` the
+* **WSM** (any normalisation: all are weight-independent), and AHP synthesis,
+  which is a weighted sum of normalised local priorities: with ``R`` the
   normalised matrix, ``S_i(t) = R_i·a + t R_i·b`` is linear, so each pair has
   at most one crossing, ``t* = -(R_i - R_k)·a / (R_i - R_k)·b``.
 * **WPM** (Bridgman 1922; Triantaphyllou 2000, ch. 2): ``ln S_i(t) = ln R_i·a + t ln R_i·b``
@@ -53,7 +54,14 @@ from mcda.errors import InputError
 from mcda.kernels.normalize import _normalize, _scale
 from mcda.kernels.topsis import _ideals
 from mcda.methods import Method
-from mcda.sensitivity._common import Scorer, closed_form, prepare, resolve_method, validated_problem
+from mcda.sensitivity._common import (
+    Scorer,
+    closed_form,
+    linear_normalization,
+    prepare,
+    resolve_method,
+    validated_problem,
+)
 from mcda.sensitivity.path import WeightPath, leaf_path
 
 __all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
@@ -135,7 +143,8 @@ def gap_polynomials(
     """
     A, B = A[..., None, :], B[..., None, :]
     if kind in ("wsm", "wpm"):
-        R = _normalize(X, benefit, method.normalization)  # type: ignore[attr-defined]
+        norm = linear_normalization(method) if kind == "wsm" else method.normalization  # type: ignore[attr-defined]
+        R = _normalize(X, benefit, str(norm))
         if kind == "wpm":
             R = np.log(R)
         D = R[i] - R[k]

@@ -17,7 +17,13 @@ point value ``x`` and confidence ``c`` in [0, 1]:
   whole range. Draws stay inside the observed range, so a normalisation that
   is valid on the bounds stays valid on every draw.
 
-Cells are independent of each other and of the weights.
+Cells are independent of each other and of the weights. TOPSIS, WSM, AHP and
+WPM draw one matrix per weight sample. Other methods cannot score a stack of
+matrices in one call; for them each sampled matrix is shared by a group of
+:data:`GENERIC_GROUP` consecutive weight samples (one method call per group).
+Every (weights, matrix) pair is still a draw from the joint distribution, so
+the estimates are unbiased, but the draws are no longer independent and the
+binomial standard errors are then somewhat optimistic.
 """
 
 from __future__ import annotations
@@ -29,12 +35,15 @@ import numpy as np
 from mcda._types import BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels.normalize import _normalize, _scale
-from mcda.methods import TOPSIS, WPM, WSM, Method
+from mcda.methods import TOPSIS, WPM, Method
+from mcda.sensitivity._common import linear_normalization
 
-__all__ = ["EVIDENCE_MODELS", "batched_scores", "check_evidence", "sample_evidence"]
+__all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "batched_scores", "check_evidence", "evidence_group", "sample_evidence"]
 
 #: Names of the evidence models.
 EVIDENCE_MODELS: Final[tuple[str, ...]] = ("none", "interval", "mixture")
+#: Weight samples per sampled matrix for methods that cannot score a stack of matrices at once.
+GENERIC_GROUP: Final[int] = 64
 
 
 def check_evidence(
@@ -107,22 +116,32 @@ def _per_sample(fn: object, Xs: FloatArray, benefit: BoolArray, method: str) -> 
     return R.reshape(m, S, n).transpose(1, 0, 2)
 
 
+def evidence_group(method: Method) -> int:
+    """Weight samples that share one sampled matrix: 1 for methods with a vectorised path
+    (TOPSIS, WPM, WSM and AHP), :data:`GENERIC_GROUP` for the others."""
+    vectorised = type(method) in (TOPSIS, WPM) or linear_normalization(method) is not None
+    return 1 if vectorised else GENERIC_GROUP
+
+
 def batched_scores(method: Method, Xs: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
-    """Scores of sample ``s`` under ``X = Xs[s]`` and every weight row ``W[s, ..., :]``.
+    """Scores under sampled matrices: matrix ``u`` scores weight rows ``W[u g : (u + 1) g]``.
 
     Parameters
     ----------
-    Xs : ndarray, shape (S, m, n)
+    Xs : ndarray, shape (U, m, n)
+        Sampled matrices; ``g = ceil(S / U)`` (1 when there is one matrix per sample).
     W : ndarray, shape (S, k, n)
 
     Returns
     -------
     ndarray, shape (S, k, m)
 
-    TOPSIS, WSM and WPM are vectorised over the stack; any other method is
-    called once per sample (slow, documented).
+    TOPSIS, WSM, AHP and WPM are vectorised over the stack (column-wise
+    normalisations are applied to all matrices at once); any other method is
+    called once per sampled matrix with its group of weight rows.
     """
-    if type(method) is TOPSIS:
+    U, S = Xs.shape[0], W.shape[0]
+    if U == S and type(method) is TOPSIS:
         R = _per_sample(_scale, Xs, benefit, method.normalization)
         ideal = np.where(benefit, R.max(axis=1), R.min(axis=1))[:, None, :]
         anti = np.where(benefit, R.min(axis=1), R.max(axis=1))[:, None, :]
@@ -131,14 +150,18 @@ def batched_scores(method: Method, Xs: FloatArray, W: FloatArray, benefit: BoolA
         dm = np.sqrt(np.einsum("skn,smn->skm", W2, (R - anti) ** 2))
         tot = dp + dm
         return np.divide(dm, tot, out=np.full_like(tot, 0.5), where=tot > 0)
-    if type(method) is WSM:
-        R = _per_sample(_normalize, Xs, benefit, method.normalization)
-        return np.einsum("skn,smn->skm", W, R)
-    if type(method) is WPM:
+    linear = linear_normalization(method)
+    if U == S and linear is not None:
+        return np.einsum("skn,smn->skm", W, _per_sample(_normalize, Xs, benefit, linear))
+    if U == S and type(method) is WPM:
         R = _per_sample(_normalize, Xs, benefit, method.normalization)
         pos = R > 0
         logR = np.log(R, out=np.zeros_like(R), where=pos)
         out = np.exp(np.einsum("skn,smn->skm", W, logR))
         hits = np.einsum("skn,smn->skm", (W > 0).astype(float), (~pos).astype(float))
         return np.where(hits > 0, 0.0, out)
-    return np.stack([np.asarray(method.scores(Xs[s], W[s], benefit)) for s in range(Xs.shape[0])])
+    g = -(-S // U)
+    k, n = W.shape[1], W.shape[2]
+    parts = [np.asarray(method.scores(Xs[u], W[u * g:(u + 1) * g].reshape(-1, n), benefit)).reshape(-1, k, Xs.shape[1])
+             for u in range(U)]
+    return np.concatenate(parts, axis=0)
