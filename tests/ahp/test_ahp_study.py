@@ -330,3 +330,18 @@ def test_seed_study_ahp_profile_is_defined_by_judgements(seed_path: Path) -> Non
     assert w["data"] > w["agent_context"]
     listed = [o for o in study.verdict_outcomes() if o.method == "ahp"]
     assert len(listed) == 9 and all(o.holds and o.as_expected for o in listed)
+
+
+def test_excluded_leaf_under_judgements_renormalises_the_rest(tmp_path: Path) -> None:
+    """Priorities are computed over all children, then renormalised over those left after an
+    exclude-criterion policy, exactly as direct weights are."""
+    text = TREE.replace("  - {id: b3, alternative: gamma, criterion: battery, value: 8, sources: [s]}\n", "")
+    text = text.replace("comparisons:\n", "missing:\n  - {alternative: gamma, criterion: battery, "
+                        "policy: exclude-criterion}\ncomparisons:\n")
+    full = load_text(tmp_path, TREE).weights("ahp").local["perf"]
+    (tmp_path / "x").mkdir()
+    ew = load_text(tmp_path / "x", text).weights("ahp")
+    assert ew.excluded == ("battery",) and set(ew.local["perf"]) == {"cpu", "screen"}
+    kept = full["cpu"] + full["screen"]
+    assert ew.local["perf"]["cpu"] == pytest.approx(full["cpu"] / kept)
+    assert ew.consistency["perf"].n == 3
