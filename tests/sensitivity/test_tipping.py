@@ -49,8 +49,8 @@ def dense_crossings(meth: object, X: np.ndarray, b: np.ndarray, path: WeightPath
 
 
 def assert_confirmed(meth: object, X: np.ndarray, b: np.ndarray, tp: mcda.sensitivity.TippingPoints) -> None:
-    eps = 1e-6
     for t, a, c in zip(tp.t, tp.ahead, tp.behind, strict=True):
+        eps = min(1e-6, t / 2, (1 - t) / 2)
         lo, hi = meth.scores(X, tp.path.weights(np.array([t - eps, t + eps])), b)  # type: ignore[attr-defined]
         assert lo[a] > lo[c] and hi[c] > hi[a], (t, a, c)
 
@@ -106,7 +106,7 @@ def test_every_tipping_point_swaps_the_pair(arr: mcda.DecisionArrays, name: str,
     assert np.all((tp.t > 0) & (tp.t < 1))
     assert np.all(np.diff(tp.t) >= 0)
     assert_confirmed(meth, arr.X, arr.benefit, tp)
-    S = meth.scores(arr.X, tp.path.weights(np.clip(tp.t - 1e-6, 0, 1)), arr.benefit)
+    S = meth.scores(arr.X, tp.path.weights(tp.t - np.minimum(1e-6, tp.t / 2)), arr.benefit)
     np.testing.assert_array_equal(tp.leader_before, S.argmax(axis=1))
     np.testing.assert_array_equal(tp.leader_changes, tp.leader_before != tp.leader_after)
 
