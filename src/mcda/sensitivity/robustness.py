@@ -9,7 +9,8 @@ under a profile's weights ``w``. Three measures:
   interval (at its midpoint); a tipping point where the claim's truth changes
   is a *claim tipping point*. The one whose global weights are nearest (L1) to
   the profile's is reported with the leader just beyond it.
-* **minimum change**: :func:`~mcda.sensitivity.min_change`.
+* **minimum change**: :func:`~mcda.sensitivity.min_change`, which flips the
+  claim (a holding claim is made to fail, a failing one to hold).
 * **probability of holding** under weight uncertainty, a Dirichlet around the
   profile with concentration :data:`DEFAULT_CONCENTRATION` (so
   ``sd(w_j) = sqrt(w_j (1 - w_j) / (kappa + 1))``, e.g. 0.04 for a weight of 0.2),
