@@ -102,6 +102,12 @@ def group_path(w: ArrayLike, members: Sequence[int], label: str | None = None) -
         The weights (non-negative, summing to 1).
     members : sequence of int
         Positions of the criteria in the group (not all of them).
+
+    Examples
+    --------
+    >>> p = group_path([0.2, 0.2, 0.6], [0, 1])
+    >>> p.t0, p.weights(1.0).tolist()
+    (0.4, [0.5, 0.5, 0.0])
     """
     arr = np.asarray(w, dtype=np.float64)
     wv = as_single_weights(arr, arr.shape[-1] if arr.ndim else 0)
@@ -162,6 +168,17 @@ def node_path(
         The node to sweep: a strict descendant of ``scope``.
     criteria : sequence of str
         Leaf ids in matrix column order.
+
+    Examples
+    --------
+    >>> leaf = dict(direction="max", scale={"kind": "ratio"})
+    >>> root = Criterion(id="root", name="R", children=[
+    ...     dict(id="a", name="A", **leaf),
+    ...     dict(id="g", name="G", children=[dict(id="b", name="B", **leaf), dict(id="c", name="C", **leaf)])])
+    >>> local = {"root": {"a": 0.25, "g": 0.75}, "g": {"b": 0.5, "c": 0.5}}
+    >>> p = node_path(root, local, "g", ["a", "b", "c"])
+    >>> p.t0, p.weights([0.0, 0.75, 1.0]).tolist()
+    (0.75, [[1.0, 0.0, 0.0], [0.25, 0.375, 0.375], [0.0, 0.5, 0.5]])
     """
     chain = _parent_chain(scope, node)
     if chain is None or len(chain) < 2:
@@ -199,7 +216,16 @@ def node_path(
 
 
 def sweepable_nodes(scope: Criterion, local: dict[str, dict[str, float]]) -> list[str]:
-    """Ids of every node strictly below ``scope`` that has at least one weighted sibling."""
+    """Ids of every node strictly below ``scope`` that has at least one weighted sibling, depth first.
+
+    Examples
+    --------
+    >>> leaf = dict(direction="max", scale={"kind": "ratio"})
+    >>> root = Criterion(id="root", name="R", children=[dict(id="a", name="A", **leaf),
+    ...                                                  dict(id="b", name="B", **leaf)])
+    >>> sweepable_nodes(root, {"root": {"a": 0.5, "b": 0.5}})
+    ['a', 'b']
+    """
     out: list[str] = []
 
     def visit(n: Criterion) -> None:

@@ -223,6 +223,13 @@ def hit_and_run(
 
     ``chains`` chains run side by side (one vectorised step moves all of them);
     defaults: ``burn_in = 20 n^2``, ``thin = n``.
+
+    Examples
+    --------
+    >>> cons = WeightConstraints(upper=np.array([0.5, 0.5, 0.5]), order=((0, 1),))
+    >>> W = hit_and_run(3, 2000, cons, rng=0)
+    >>> bool(cons.satisfied(W, atol=1e-9).all()), W.shape
+    (True, (2000, 3))
     """
     gen = as_generator(rng)
     G, h = constraints.inequalities(n)
@@ -307,6 +314,12 @@ class WeightDistribution:
 
     Build with :meth:`uniform` (optionally constrained) or :meth:`dirichlet`
     (around a profile, with a concentration; optionally constrained, by rejection).
+
+    Examples
+    --------
+    >>> d = WeightDistribution.dirichlet([0.5, 0.3, 0.2], concentration=50.0)
+    >>> d.sample(4, np.random.default_rng(0)).shape
+    (4, 3)
     """
 
     n: int
