@@ -282,12 +282,12 @@ def _confirm(
         keep[sel[swapped]] = True
         lo_s[sel], hi_s[sel] = below, above
         todo[sel[resolved]] = False
-    key = (lambda s: s) if higher else (lambda s: -s)
+    sign = 1.0 if higher else -1.0
     sel = np.flatnonzero(keep)
-    first_i = key(lo_s[sel, i[sel]]) > key(lo_s[sel, k[sel]])
+    first_i = sign * lo_s[sel, i[sel]] > sign * lo_s[sel, k[sel]]
     ahead = np.where(first_i, i[sel], k[sel])
     behind = np.where(first_i, k[sel], i[sel])
-    return t[sel], ahead, behind, key(lo_s[sel]).argmax(axis=1), key(hi_s[sel]).argmax(axis=1)
+    return t[sel], ahead, behind, (sign * lo_s[sel]).argmax(axis=1), (sign * hi_s[sel]).argmax(axis=1)
 
 
 def tipping_points(
