@@ -117,8 +117,9 @@ def robustness_row(
     just beyond it, the L1 distance of the global weights); ``min_l1*`` the
     smallest L1 change of the leaf weights that overturns the verdict (a claim
     that holds is made to fail, one that fails is made to hold; None when no
-    weight vector can), who leads then and the largest weight changes; ``p_holds`` the share of samples, with a Dirichlet around the
-    profile's weights and the evidence model, in which the claim holds.
+    weight vector can), who leads then and the largest weight changes;
+    ``p_holds`` the share of samples, with a Dirichlet around the profile's
+    weights and the evidence model, in which the claim holds.
     """
     v = outcome.verdict
     alts = list(arrays.alternatives)
