@@ -370,7 +370,7 @@ class Study:
         return out
 
     def check_verdicts(self, method: str | None = None, robustness: bool = True, *, n_samples: int = 20000,
-                       rng: int | None = 0, evidence: str = "mixture",
+                       rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
                        concentration: float = DEFAULT_CONCENTRATION) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason.

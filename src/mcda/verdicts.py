@@ -107,7 +107,7 @@ def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, t
 
 def robustness_row(
     outcome: VerdictOutcome, arrays: DecisionArrays, paths: dict[str, WeightPath], *,
-    n_samples: int = 20000, rng: int | None = 0, evidence: str = "mixture",
+    n_samples: int = 20000, rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
     concentration: float = DEFAULT_CONCENTRATION,
 ) -> dict[str, object]:
     """What would flip a verdict: nearest claim tipping weight, minimum L1 change, P(holds).
