@@ -285,10 +285,15 @@ def sample_constrained(
     >>> bool(np.all(W[:, 0] >= W[:, 1]) and np.all(W[:, 1] >= W[:, 2]))
     True
     """
-    cons = constraints.validate(int(n))
-    gen = as_generator(rng)
     if method not in ("auto", "exact", "rejection", "hit-and-run"):
         raise InputError(f"method must be 'auto', 'exact', 'rejection' or 'hit-and-run'; got {method!r}")
+    return _sample_constrained(int(n), int(size), constraints.validate(int(n)), as_generator(rng), method,
+                               center, concentration)
+
+
+def _sample_constrained(n: int, size: int, cons: WeightConstraints, gen: np.random.Generator, method: str,
+                        center: ArrayLike | None, concentration: float | None) -> FloatArray:
+    """:func:`sample_constrained` for constraints validated once by the caller."""
     if center is not None:
         if method == "hit-and-run" or method == "exact":
             raise InputError("a Dirichlet around a profile with constraints is sampled by rejection only")
@@ -330,7 +335,9 @@ class WeightDistribution:
 
     @classmethod
     def uniform(cls, n: int, constraints: WeightConstraints | None = None, method: str = "auto") -> WeightDistribution:
-        """Uniform on the (constrained) simplex."""
+        """Uniform on the (constrained) simplex; constraints are checked here, once."""
+        if constraints is not None:
+            constraints.validate(int(n))
         return cls(int(n), None, None, constraints, method)
 
     @classmethod
@@ -339,13 +346,16 @@ class WeightDistribution:
         """Dirichlet(``concentration * center``) around a profile's weights."""
         c = np.asarray(center, dtype=np.float64)
         as_single_weights(c, c.shape[-1] if c.ndim else 0, "center")
+        if constraints is not None:
+            constraints.validate(int(c.size))
         return cls(int(c.size), c, float(concentration), constraints, "rejection" if constraints else "auto")
 
     def sample(self, size: int, rng: np.random.Generator) -> FloatArray:
         """Draw ``size`` weight vectors, shape (size, n)."""
         if self.constraints is not None and not self.constraints.is_empty:
-            return sample_constrained(self.n, size, self.constraints, rng, method=self.method,
-                                      center=self.center, concentration=self.concentration)
+            # validated once by whoever builds the analysis (smaa validates them)
+            return _sample_constrained(self.n, size, self.constraints, rng, self.method, self.center,
+                                       self.concentration)
         if self.center is not None:
             return sample_dirichlet(self.center, float(self.concentration or 100.0), size, rng)
         return _uniform_T(self.n, size, rng).T
