@@ -47,7 +47,8 @@ acceptability analysis methods. Journal of Multi-Criteria Decision Analysis 15, 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +65,7 @@ from mcda.sensitivity._common import (
     root_entropy,
     validated_problem,
 )
+from mcda.sensitivity._ranks import central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
@@ -127,83 +129,11 @@ class SMAAResult:
 @dataclass
 class _Totals:
     acc: np.ndarray  # (m, m) int64: counts from samples without ties
-    ties: np.ndarray  # (m + 1, m, m) int64: tie counts per tie size g (worth 1/g each)
+    ties: np.ndarray | None  # (m + 1, m, m) int64: tie counts per tie size g (worth 1/g each); None: no tie
     wins: np.ndarray  # (m, m) int64: wins[i, k] = #(s_i > s_k)
     cw_sum: FloatArray  # (m, n)
     cw_sq: FloatArray  # (m, n)
     first: FloatArray  # (m,)
-
-
-def _tie_counts(G: np.ndarray, better: np.ndarray, tie: BoolArray) -> np.ndarray:
-    """Rank positions spanned by tied alternatives, counted per tie size g: shape (m + 1, m, m).
-
-    ``out[g, i, r]`` counts samples where i sits in a tie group of size g that spans
-    rank r; each such count is worth 1/g. Integers keep the sums exact.
-    """
-    m = better.shape[0]
-    out = np.zeros((m + 1) * m * m, dtype=np.int64)
-    if not tie.any():
-        return out.reshape(m + 1, m, m)
-    b = better[:, tie].astype(np.int64)
-    worse = G[:, :, tie].sum(axis=0, dtype=np.int64)  # worse[i, s] = #(k: s_k < s_i)
-    g = m - b - worse
-    base = g * (m * m) + np.arange(m)[:, None] * m + b
-    for o in range(m):  # rank offsets inside a tie group; only samples with ties get here
-        sel = o < g
-        if sel.any():
-            out += np.bincount((base + o)[sel], minlength=out.size)
-    return out.reshape(m + 1, m, m)
-
-
-def _count_last(G: np.ndarray) -> np.ndarray:
-    """Number of True along the last axis of a bool array (m, m, S), as int64 (m, m).
-
-    Packing eight booleans per byte and counting bits is five times faster than
-    ``count_nonzero`` here; numpy < 2.0 (no ``bitwise_count``) sums bytes instead.
-    """
-    if hasattr(np, "bitwise_count"):
-        return np.bitwise_count(np.packbits(G, axis=-1)).sum(axis=-1, dtype=np.int64)
-    return G.view(np.uint8).sum(axis=-1, dtype=np.int64)  # pragma: no cover - numpy < 2
-
-
-def _rank_stats(sT: FloatArray) -> tuple[np.ndarray, ...]:
-    """From scores (m, S), higher is better: acceptability counts, tie counts, wins, first place, better.
-
-    ``first`` is the index of the best alternative per sample, or -1 where several tie first.
-    """
-    m = sT.shape[0]
-    G = sT[None, :, :] > sT[:, None, :]  # G[i, k, s]: s_k > s_i
-    better = G.view(np.int8).sum(axis=1, dtype=np.int8)  # (m, S): number strictly better
-    wins = _count_last(G).T  # wins[k, i] = #(s_k > s_i)
-    tie = better.sum(axis=0, dtype=np.int64) != m * (m - 1) // 2
-    idx = better.astype(np.int64)
-    idx += (np.arange(m, dtype=np.int64) * m)[:, None]
-    tops = better == 0
-    first = (tops * np.arange(m, dtype=np.int16)[:, None]).sum(axis=0, dtype=np.int64)
-    if tie.any():
-        acc = np.bincount(idx[:, ~tie].ravel(), minlength=m * m).reshape(m, m)
-        first[tops.sum(axis=0) > 1] = -1
-    else:
-        acc = np.bincount(idx.ravel(), minlength=m * m).reshape(m, m)
-    return acc.astype(np.int64), _tie_counts(G, better, tie), wins, first, better
-
-
-def _central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int) -> tuple[FloatArray, ...]:
-    """Per-alternative sums of w and w**2 over the samples it ranks first, and their (fractional) count."""
-    n = WT.shape[0]
-    clean = first >= 0
-    idx = (first[clean][None, :] * n + np.arange(n)[:, None]).ravel()
-    w = WT[:, clean]
-    s1 = np.bincount(idx, weights=w.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
-    s2 = np.bincount(idx, weights=(w * w).ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
-    cnt = np.bincount(first[clean], minlength=m).astype(np.float64)
-    if not clean.all():  # samples with several alternatives tied first
-        top = (better[:, ~clean] == 0).astype(np.float64)
-        top /= top.sum(axis=0)
-        s1 += top @ WT[:, ~clean].T
-        s2 += top @ (WT[:, ~clean] ** 2).T
-        cnt += top.sum(axis=1)
-    return s1, s2, cnt
 
 
 def _block(b: int, k: int, ctx: dict[str, Any]) -> _Totals:
@@ -219,8 +149,8 @@ def _block(b: int, k: int, ctx: dict[str, Any]) -> _Totals:
         sT = np.ascontiguousarray(batched_scores(ctx["method"], Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
     if not ctx["higher"]:
         sT = -sT
-    acc, ties, wins, first, better = _rank_stats(sT)
-    s1, s2, cnt = _central_sums(first, better, WT, m)
+    acc, ties, wins, first, better = rank_stats(sT)
+    s1, s2, cnt = central_sums(first, better, WT, m)
     return _Totals(acc, ties, wins, s1, s2, cnt)
 
 
@@ -230,42 +160,40 @@ def _chunk(job: tuple[int, int], ctx: dict[str, Any]) -> list[_Totals]:
     return [_block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx) for b in range(*job)]
 
 
-def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> list[_Totals]:
-    jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
-    if n_jobs <= 1 or len(jobs) == 1:
-        return [t for j in jobs for t in _chunk(j, ctx)]
-    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
-        return [t for part in pool.map(lambda j: _chunk(j, ctx), jobs) for t in part]
+def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _Totals:
+    """Score every block and add the per-block totals into one, in block order.
 
-
-def _combine(parts: list[_Totals], m: int, n: int) -> _Totals:
+    At most ``2 * n_jobs`` chunks are in flight, so memory stays bounded by the
+    chunk size whatever the number of samples.
+    """
+    m, n = ctx["m"], ctx["n"]
     tot = _Totals(np.zeros((m, m), np.int64), np.zeros((m + 1, m, m), np.int64), np.zeros((m, m), np.int64),
                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
-    for p in parts:  # block order
+    jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
+    if n_jobs <= 1 or len(jobs) == 1:
+        for job in jobs:
+            _add(tot, _chunk(job, ctx))
+        return tot
+    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+        pending: deque[Future[list[_Totals]]] = deque()
+        for job in jobs:
+            pending.append(pool.submit(_chunk, job, ctx))
+            if len(pending) >= 2 * n_jobs:
+                _add(tot, pending.popleft().result())
+        while pending:
+            _add(tot, pending.popleft().result())
+    return tot
+
+
+def _add(tot: _Totals, parts: list[_Totals]) -> None:
+    for p in parts:  # block order: float sums associate the same way for every chunk size
         tot.acc += p.acc
-        tot.ties += p.ties
+        if p.ties is not None:
+            tot.ties += p.ties
         tot.wins += p.wins
         tot.cw_sum += p.cw_sum
         tot.cw_sq += p.cw_sq
         tot.first += p.first
-    return tot
-
-
-def _first_counts(S: FloatArray) -> np.ndarray:
-    """Scores (..., k, m), weight row k belonging to alternative k: counts (k, m + 1) of
-    "k is first, in a tie group of size g" (worth 1/g each), summed over the leading axes."""
-    k, m = S.shape[-2], S.shape[-1]
-    own = S[..., np.arange(k), np.arange(k)]
-    best = S.max(axis=-1)
-    g = np.where(own == best, (S == best[..., None]).sum(axis=-1), 0).reshape(-1, k)
-    rows = np.broadcast_to(np.arange(k) * (m + 1), g.shape)
-    return np.bincount((rows + g).ravel(), minlength=k * (m + 1)).reshape(k, m + 1)
-
-
-def _shares(counts: np.ndarray, total: int) -> FloatArray:
-    """Turn counts per tie size (..., m + 1) into probabilities (group size 0 means 'not first')."""
-    g = np.arange(counts.shape[-1], dtype=np.float64)
-    return np.asarray((counts[..., 1:] / g[1:]).sum(axis=-1) / total, dtype=np.float64)
 
 
 def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int) -> tuple[FloatArray, int]:
@@ -274,15 +202,15 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
     sign = 1.0 if ctx["higher"] else -1.0
     if ctx["evidence"] == "none":
         S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
-        return np.where(has, _shares(_first_counts(S), 1), 0.0), 0
+        return np.where(has, shares(first_counts(S), 1), 0.0), 0
     counts = np.zeros((m, m + 1), dtype=np.int64)
     for b in range(-(-n_conf // BLOCK_SIZE)):
         k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
                              block_generator(ctx["entropy"], _C_STREAM, b), ctx["evidence"])
         S = sign * batched_scores(ctx["method"], Xs, np.broadcast_to(Wc, (k, *Wc.shape)), ctx["benefit"])
-        counts += _first_counts(S)
-    return np.where(has, _shares(counts, n_conf), 0.0), n_conf
+        counts += first_counts(S)
+    return np.where(has, shares(counts, n_conf), 0.0), n_conf
 
 
 def smaa(
@@ -364,8 +292,9 @@ def smaa(
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
-    tot = _combine(_run(ctx, n_blocks, per_chunk, jobs), m, n)
-    acc = tot.acc / N + _shares(np.moveaxis(tot.ties, 0, -1), N)
+    tot = _run(ctx, n_blocks, per_chunk, jobs)
+    ties = np.zeros((m + 1, m, m), np.int64) if tot.ties is None else tot.ties
+    acc = np.asarray(tot.acc / N + shares(np.moveaxis(ties, 0, -1), N), dtype=np.float64)
     has = tot.first > 0
     safe = np.where(has, tot.first, 1.0)[:, None]
     cw = np.where(has[:, None], tot.cw_sum / safe, 0.0)
