@@ -21,6 +21,7 @@ from mcda.methods import AHP, TOPSIS, WPM, WSM, Method, get_method
 
 __all__ = [
     "Scorer",
+    "Workspace",
     "as_generator",
     "block_generator",
     "check_claim",
@@ -32,12 +33,33 @@ __all__ = [
     "prepare_T",
     "resolve_method",
     "root_entropy",
+    "scratch",
     "thin_matmul",
     "validated_problem",
 ]
 
 #: A prepared scoring function: weights (..., n) -> scores (..., m).
-Scorer = Callable[[FloatArray], FloatArray]
+Scorer = Callable[..., FloatArray]
+#: Reusable scratch buffers of one chunk of work, by name (see :func:`scratch`).
+Workspace = dict[str, np.ndarray]
+
+
+def scratch(ws: Workspace | None, name: str, shape: tuple[int, ...], dtype: type = np.float64) -> np.ndarray:
+    """An uninitialised array of ``shape``, reusing ``ws[name]`` when it is large enough.
+
+    The big temporaries of an SMAA block (the pairwise comparison tensor, the
+    separations) are megabytes each. Allocating them afresh for every block lets
+    the C allocator hand the memory back to the system and fault it in again
+    each time, which made the whole loop two to three times slower; reusing them
+    within a chunk avoids that. ``ws=None`` allocates.
+    """
+    size = int(np.prod(shape))
+    if ws is None:
+        return np.empty(shape, dtype)
+    buf = ws.get(name)
+    if buf is None or buf.size < size or buf.dtype != np.dtype(dtype):
+        buf = ws[name] = np.empty(size, dtype)
+    return buf[:size].reshape(shape)
 
 
 def resolve_method(method: str | Method, options: dict[str, Any] | None = None) -> Method:
@@ -142,14 +164,15 @@ def prepare(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
 MATMUL_PIECE = 512
 
 
-def thin_matmul(A: FloatArray, B: FloatArray) -> FloatArray:
+def thin_matmul(A: FloatArray, B: FloatArray, out: FloatArray | None = None) -> FloatArray:
     """``A @ B`` for a small ``A`` (p, q) and a wide ``B`` (q, S), in pieces of 512 columns.
 
     BLAS libraries hand products above a size threshold to several threads; for
     these thin products the hand-off costs more than the arithmetic (ten times
     more on a busy machine), so each piece is kept below the threshold.
     """
-    out = np.empty((A.shape[0], B.shape[1]))
+    if out is None:
+        out = np.empty((A.shape[0], B.shape[1]))
     for i in range(0, B.shape[1], MATMUL_PIECE):
         np.matmul(A, B[:, i : i + MATMUL_PIECE], out=out[:, i : i + MATMUL_PIECE])
     return out
@@ -168,10 +191,12 @@ def prepare_T(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
         ideal, anti = _ideals(R, benefit)
         parts_T = np.ascontiguousarray(np.concatenate([(R - ideal) ** 2, (R - anti) ** 2], axis=0))
 
-        def topsis_T(WT: FloatArray) -> FloatArray:
-            d = thin_matmul(parts_T, WT * WT)
+        def topsis_T(WT: FloatArray, ws: Workspace | None = None) -> FloatArray:
+            S = WT.shape[1]
+            W2 = np.multiply(WT, WT, out=scratch(ws, "w2", WT.shape))
+            d = thin_matmul(parts_T, W2, out=scratch(ws, "d", (2 * m, S)))
             np.sqrt(d, out=d)
-            total = d[:m] + d[m:]
+            total = np.add(d[:m], d[m:], out=scratch(ws, "total", (m, S)))
             if total.min() > 0:
                 np.divide(d[m:], total, out=total)
                 return total
@@ -181,8 +206,8 @@ def prepare_T(method: Method, X: FloatArray, benefit: BoolArray) -> Scorer:
     linear = linear_normalization(method)
     if linear is not None:
         R = np.ascontiguousarray(_normalize(X, benefit, linear))
-        return lambda WT: thin_matmul(R, WT)
-    return lambda WT: np.ascontiguousarray(np.asarray(method.scores(X, WT.T, benefit), dtype=np.float64).T)
+        return lambda WT, ws=None: thin_matmul(R, WT, out=scratch(ws, "d", (m, WT.shape[1])))
+    return lambda WT, ws=None: np.ascontiguousarray(np.asarray(method.scores(X, WT.T, benefit), dtype=np.float64).T)
 
 
 def closed_form(method: Method) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from mcda._types import BoolArray, FloatArray
+from mcda.sensitivity._common import Workspace, scratch
 
 __all__ = ["central_sums", "first_counts", "rank_stats", "shares"]
 
@@ -35,32 +36,33 @@ def _tie_counts(G: np.ndarray, better: np.ndarray, tie: BoolArray) -> np.ndarray
     return out.reshape(m + 1, m, m)
 
 
-def _count_last(G: np.ndarray) -> np.ndarray:
+def _count_last(G: np.ndarray, ws: Workspace | None = None) -> np.ndarray:
     """Number of True along the last axis of a bool array (m, m, S), as int64 (m, m).
 
     Packing eight booleans per byte and counting bits is five times faster than
     ``count_nonzero`` here; numpy < 2.0 (no ``bitwise_count``) sums bytes instead.
     """
     if hasattr(np, "bitwise_count"):
-        return np.bitwise_count(np.packbits(G, axis=-1)).sum(axis=-1, dtype=np.int64)
+        packed = np.packbits(G, axis=-1)
+        return np.bitwise_count(packed, out=scratch(ws, "bits", packed.shape, np.uint8)).sum(axis=-1, dtype=np.int64)
     return G.view(np.uint8).sum(axis=-1, dtype=np.int64)  # pragma: no cover - numpy < 2
 
 
-def rank_stats(sT: FloatArray) -> tuple[Any, ...]:
+def rank_stats(sT: FloatArray, ws: Workspace | None = None) -> tuple[Any, ...]:
     """From scores (m, S), higher is better: acceptability counts, tie counts, wins, first place, better.
 
     ``first`` is the index of the best alternative per sample, or -1 where several tie first.
     """
-    m = sT.shape[0]
-    G = sT[None, :, :] > sT[:, None, :]  # G[i, k, s]: s_k > s_i
+    m, S = sT.shape
+    G = np.greater(sT[None, :, :], sT[:, None, :], out=scratch(ws, "G", (m, m, S), np.bool_))  # s_k > s_i
     small = np.int8 if m < 128 else np.int32
-    better = G.view(np.int8).sum(axis=1, dtype=small)  # (m, S): number strictly better
-    wins = _count_last(G).T  # wins[k, i] = #(s_k > s_i)
+    better = G.view(np.int8).sum(axis=1, dtype=small, out=scratch(ws, "better", (m, S), small))  # strictly better
+    wins = _count_last(G, ws).T  # wins[k, i] = #(s_k > s_i)
     tie = better.sum(axis=0, dtype=np.int64) != m * (m - 1) // 2
-    idx = better.astype(np.int64)
-    idx += (np.arange(m, dtype=np.int64) * m)[:, None]
-    tops = better == 0
-    first = (tops * np.arange(m, dtype=np.int16)[:, None]).sum(axis=0, dtype=np.int64)
+    idx = np.add(better, (np.arange(m, dtype=np.int64) * m)[:, None], out=scratch(ws, "idx", (m, S), np.int64))
+    tops = np.equal(better, 0, out=scratch(ws, "tops", (m, S), np.bool_))
+    which = np.multiply(tops, np.arange(m, dtype=np.int16)[:, None], out=scratch(ws, "which", (m, S), np.int16))
+    first = which.sum(axis=0, dtype=np.int64)
     if tie.any():
         acc = np.bincount(idx[:, ~tie].ravel(), minlength=m * m).reshape(m, m)
         first[tops.sum(axis=0) > 1] = -1
@@ -70,16 +72,19 @@ def rank_stats(sT: FloatArray) -> tuple[Any, ...]:
     return acc.astype(np.int64), ties, wins, first, better
 
 
-def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int) -> tuple[FloatArray, ...]:
+def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int,
+                 ws: Workspace | None = None) -> tuple[FloatArray, ...]:
     """Per-alternative sums of w and w**2 over the samples it ranks first, and their (fractional) count."""
     n = WT.shape[0]
     clean = first >= 0
-    idx = (first[clean][None, :] * n + np.arange(n)[:, None]).ravel()
-    w = WT[:, clean]
+    everyone = bool(clean.all())
+    f, w = (first, WT) if everyone else (first[clean], WT[:, clean])
+    idx = np.add(f[None, :] * n, np.arange(n)[:, None], out=scratch(ws, "cidx", (n, f.size), np.int64)).ravel()
+    w2 = np.multiply(w, w, out=scratch(ws, "w2c", w.shape))
     s1 = np.bincount(idx, weights=w.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
-    s2 = np.bincount(idx, weights=(w * w).ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
-    cnt = np.bincount(first[clean], minlength=m).astype(np.float64)
-    if not clean.all():  # samples with several alternatives tied first
+    s2 = np.bincount(idx, weights=w2.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
+    cnt = np.bincount(f, minlength=m).astype(np.float64)
+    if not everyone:  # samples with several alternatives tied first
         top = (better[:, ~clean] == 0).astype(np.float64)
         top /= top.sum(axis=0)
         s1 += top @ WT[:, ~clean].T

@@ -40,7 +40,7 @@ from scipy.optimize import linprog
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_single_weights
-from mcda.sensitivity._common import as_generator
+from mcda.sensitivity._common import Workspace, as_generator, scratch
 
 __all__ = [
     "MIN_ACCEPTANCE",
@@ -57,9 +57,9 @@ MIN_ACCEPTANCE = 0.01
 _TOL = 1e-12
 
 
-def _uniform_T(n: int, size: int, rng: np.random.Generator) -> FloatArray:
-    """Uniform simplex draws laid out as (n, size)."""
-    E = rng.standard_exponential((n, size))
+def _uniform_T(n: int, size: int, rng: np.random.Generator, out: FloatArray | None = None) -> FloatArray:
+    """Uniform simplex draws laid out as (n, size) (written into ``out`` when given)."""
+    E = rng.standard_exponential((n, size)) if out is None else rng.standard_exponential(out=out)
     E /= E.sum(axis=0, keepdims=True)
     return E
 
@@ -360,8 +360,8 @@ class WeightDistribution:
             return sample_dirichlet(self.center, float(self.concentration or 100.0), size, rng)
         return _uniform_T(self.n, size, rng).T
 
-    def sample_T(self, size: int, rng: np.random.Generator) -> FloatArray:
-        """Like :meth:`sample` but laid out as (n, size), C-contiguous."""
+    def sample_T(self, size: int, rng: np.random.Generator, ws: Workspace | None = None) -> FloatArray:
+        """Like :meth:`sample` but laid out as (n, size), C-contiguous (in ``ws`` scratch when given)."""
         if self.center is None and (self.constraints is None or self.constraints.is_empty):
-            return _uniform_T(self.n, size, rng)
+            return _uniform_T(self.n, size, rng, scratch(ws, "wt", (self.n, size)) if ws is not None else None)
         return np.ascontiguousarray(self.sample(size, rng).T)

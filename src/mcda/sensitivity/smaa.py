@@ -47,6 +47,7 @@ acceptability analysis methods. Journal of Multi-Criteria Decision Analysis 15, 
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
+    Workspace,
     block_generator,
     prepare_T,
     resolve_method,
@@ -136,28 +138,29 @@ class _Totals:
     first: FloatArray  # (m,)
 
 
-def _block(b: int, k: int, ctx: dict[str, Any]) -> _Totals:
-    """Everything for one block of k samples."""
+def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
+    """Everything for one block of k samples (big temporaries in the chunk's workspace)."""
     m = ctx["m"]
     dist: WeightDistribution = ctx["dist"]
-    WT = dist.sample_T(k, block_generator(ctx["entropy"], _W_STREAM, b))
+    WT = dist.sample_T(k, block_generator(ctx["entropy"], _W_STREAM, b), ws)
     if ctx["evidence"] == "none":
-        sT = ctx["scorer"](WT)
+        sT = ctx["scorer"](WT, ws)
     else:
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
                              block_generator(ctx["entropy"], _X_STREAM, b), ctx["evidence"])
         sT = np.ascontiguousarray(batched_scores(ctx["method"], Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
     if not ctx["higher"]:
         sT = -sT
-    acc, ties, wins, first, better = rank_stats(sT)
-    s1, s2, cnt = central_sums(first, better, WT, m)
+    acc, ties, wins, first, better = rank_stats(sT, ws)
+    s1, s2, cnt = central_sums(first, better, WT, m, ws)
     return _Totals(acc, ties, wins, s1, s2, cnt)
 
 
 def _chunk(job: tuple[int, int], ctx: dict[str, Any]) -> list[_Totals]:
     """Blocks b0..b1-1, one after the other (each block's arrays stay in cache)."""
     N = ctx["N"]
-    return [_block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx) for b in range(*job)]
+    ws: Workspace = ctx["local"].__dict__.setdefault("ws", {})  # one per thread, for the whole call
+    return [_block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx, ws) for b in range(*job)]
 
 
 def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _Totals:
@@ -287,7 +290,7 @@ def smaa(
             meth.scores(bound, np.full(n, 1.0 / n), mask)  # the method must accept every draw's range
     ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
                                higher=meth.higher_is_better, evidence=evidence, dist=dist,
-                               group=evidence_group(meth),
+                               group=evidence_group(meth), local=threading.local(),
                                entropy=root_entropy(rng), scorer=prepare_T(meth, arr, mask))
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))
