@@ -113,8 +113,9 @@ def test_every_tipping_point_swaps_the_pair(arr: mcda.DecisionArrays, name: str,
     assert np.all((tp.t > 0) & (tp.t < 1))
     assert np.all(np.diff(tp.t) >= 0)
     assert_confirmed(meth, arr.X, arr.benefit, tp)
-    S = meth.scores(arr.X, tp.path.weights(tp.t - np.minimum(1e-6, tp.t / 2)), arr.benefit)
-    np.testing.assert_array_equal(tp.leader_before, S.argmax(axis=1))
+    leaders = [meth.scores(arr.X, tp.path.weights(tp.t - np.minimum(step, tp.t / 2)), arr.benefit).argmax(axis=1)
+               for step in (1e-7, 1e-5, 1e-3)]  # the library's confirmation steps
+    assert all(any(lb == ls[i] for ls in leaders) for i, lb in enumerate(tp.leader_before))
     np.testing.assert_array_equal(tp.leader_changes, tp.leader_before != tp.leader_after)
 
 
