@@ -194,22 +194,28 @@ class Study:
                           tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared)
 
     # --- weights and scores ---------------------------------------------------------
-    def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
-        """Effective (normalised) local and global weights of a profile within a scope."""
-        em = self.evidence_matrix(scope)
-        return tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
-
-    def arrays(self, profile: str | WeightProfile, scope: str | None = None) -> DecisionArrays:
-        """The :class:`DecisionArrays` for a profile and scope."""
+    def _prepare(
+        self, profile: str | WeightProfile, scope: str | None
+    ) -> tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]:
+        """The evidence matrix, effective weights and arrays of a profile and scope, built once."""
         em = self.evidence_matrix(scope)
         ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
         leaves = {c.id: c for c in self.model.criteria.leaves()}
-        return DecisionArrays(
+        arrays = DecisionArrays(
             X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
             benefit=np.array([leaves[c].direction == "max" for c in em.criteria], dtype=bool),
             w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
             alternatives=em.alternatives, criteria=em.criteria,
         )
+        return em, ew, arrays
+
+    def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
+        """Effective (normalised) local and global weights of a profile within a scope."""
+        return self._prepare(profile, scope)[1]
+
+    def arrays(self, profile: str | WeightProfile, scope: str | None = None) -> DecisionArrays:
+        """The :class:`DecisionArrays` for a profile and scope."""
+        return self._prepare(profile, scope)[2]
 
     def score(
         self, profile: str | WeightProfile, method: str | Method = "topsis",
@@ -234,9 +240,8 @@ class Study:
         """
         prof = self.profile(profile)
         meth = get_method(method, **options)
-        em = self.evidence_matrix(scope)
-        ew = tree_weights(self.model.criteria, prof, scope, em.excluded, _columns(em))
-        result = score_arrays(self.arrays(prof, scope), meth, prof.id, ew.scope)
+        em, ew, arrays = self._prepare(prof, scope)
+        result = score_arrays(arrays, meth, prof.id, ew.scope)
         leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
