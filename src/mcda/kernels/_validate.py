@@ -126,6 +126,13 @@ def as_weights(W: ArrayLike, n: int, name: str = "W") -> FloatArray:
             f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: "
             "weights must be finite and non-negative"
         )
+    big = arr > 1.0 + WEIGHT_SUM_RTOL  # checked first: summing huge weights would overflow
+    if big.any():
+        pos = first_position(big)
+        raise InputError(
+            f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: a weight cannot exceed 1, "
+            "since each weight vector must sum to 1"
+        )
     sums = arr.sum(axis=-1)
     off = np.abs(sums - 1.0) > WEIGHT_SUM_RTOL
     if np.any(off):

@@ -45,6 +45,10 @@ def edas_distances(X: FloatArray, benefit: BoolArray) -> tuple[FloatArray, Float
     >>> print(pda.ravel(), nda.ravel())
     [0.  0.5] [0.5 0. ]
     """
+    # PDA and NDA are ratios to the column average, so each column may be scaled first:
+    # this keeps means of huge values (e.g. 1e308) from overflowing.
+    top = np.abs(X).max(axis=0)
+    X = X / np.where(top > 0, top, 1.0)
     av = X.mean(axis=0)
     above = np.maximum(X - av, 0.0)
     below = np.maximum(av - X, 0.0)
@@ -70,7 +74,9 @@ def _edas(X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
 
 
 def _check_averages(X: FloatArray) -> None:
-    av = X.mean(axis=0)
+    top = np.abs(X).max(axis=0)
+    scale = np.where(top > 0, top, 1.0)
+    av = (X / scale).mean(axis=0) * scale  # the sign is what matters; scaled to avoid overflow
     constant = X.max(axis=0) == X.min(axis=0)
     bad = (av <= 0) & ~constant
     if bad.any():

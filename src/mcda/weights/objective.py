@@ -263,8 +263,8 @@ def merec(X: ArrayLike, benefit: ArrayLike) -> FloatArray:
         pos = first_position(bad)
         raise NormalizationError(f"{fmt_position('X', pos)} = {fmt_value(arr[pos])}: MEREC takes "
                                  "logarithms of ratios and needs values > 0")
-    N = np.where(mask, arr.min(axis=0) / arr, arr / arr.max(axis=0))
-    L = np.abs(np.log(N))  # (m, n)
+    logs = np.log(arr)  # |ln n_ij| from differences of logs: the ratios themselves can underflow
+    L = np.abs(np.where(mask, logs.min(axis=0) - logs, logs - logs.max(axis=0)))  # (m, n)
     n = arr.shape[1]
     S = np.log1p(L.sum(axis=1) / n)
     S_removed = np.log1p((L.sum(axis=1, keepdims=True) - L) / n)
