@@ -29,7 +29,7 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
     else:
         with pd.option_context("display.width", 200, "display.max_colwidth", 60,
                                "display.max_rows", 500, "display.float_format", "{:.4f}".format):
-            sys.stdout.write(df.to_string(index=False) + "\n")
+            sys.stdout.write(df.to_string(index=False, na_rep="-") + "\n")
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -96,7 +96,8 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
             study.profile(args.profile)  # unknown profile: exit 2
             df = df[df["profile"] == args.profile]
         cols = ["id", "profile", "method", "scope", "holds", "margin", "tip_node", "tip_weight_now", "tip_weight",
-                "tip_leader", "min_l1", "min_l1_leader", "p_holds"] if args.format == "table" else list(df.columns)
+                "tip_leader", "flippable", "min_l1", "min_l1_leader", "p_holds"] if args.format == "table" \
+        else list(df.columns)
         _emit(df[cols], args.format)
         return 0
     frames = []

@@ -28,7 +28,7 @@ __all__ = ["ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_ver
 #: Columns :func:`robustness_row` adds to a verdict row (see :meth:`mcda.Study.check_verdicts`).
 ROBUSTNESS_COLUMNS = [
     "tip_node", "tip_weight_now", "tip_weight", "tip_leader", "tip_l1",
-    "min_l1", "min_l1_leader", "min_l1_change", "min_l1_exact", "p_holds", "p_holds_se",
+    "flippable", "min_l1", "min_l1_leader", "min_l1_change", "min_l1_exact", "p_holds", "p_holds_se",
 ]
 
 
@@ -114,7 +114,9 @@ def robustness_row(
 
     ``tip_*`` describe the claim tipping point nearest to the profile over every
     sweep path (node, its local weight now and at the tipping point, the leader
-    just beyond it, the L1 distance of the global weights); ``min_l1*`` the
+    just beyond it, the L1 distance of the global weights); ``flippable`` whether
+    any weight vector changes the outcome at all (False when the leader dominates
+    in the scope: then ``tip_*`` and ``min_l1*`` are empty); ``min_l1*`` the
     smallest L1 change of the leaf weights that overturns the verdict (a claim
     that holds is made to fail, one that fails is made to hold; None when no
     weight vector can), who leads then and the largest weight changes;
@@ -134,6 +136,7 @@ def robustness_row(
         "tip_weight": tip.weight if tip else None,
         "tip_leader": alts[tip.leader_beyond] if tip else None,
         "tip_l1": tip.distance if tip else None,
+        "flippable": bool(mc.found),
         "min_l1": mc.distance,
         "min_l1_leader": alts[mc.leader_after] if mc.leader_after is not None else None,
         "min_l1_change": _changes(arrays.criteria, arrays.w, mc.weights) if mc.weights is not None else "",

@@ -16,7 +16,7 @@ from mcda.sensitivity import rank_reversal
 from mcda.sensitivity.robustness import claim_robustness
 from mcda.testing import decision_problems
 
-ROBUST = ["tip_node", "tip_weight_now", "tip_weight", "tip_leader", "tip_l1", "min_l1", "min_l1_leader",
+ROBUST = ["tip_node", "tip_weight_now", "tip_weight", "tip_leader", "tip_l1", "flippable", "min_l1", "min_l1_leader",
           "min_l1_change", "min_l1_exact", "p_holds", "p_holds_se"]
 
 
@@ -99,6 +99,7 @@ def test_seed_study_verdict_robustness(seed_path: Path) -> None:
     df = study.check_verdicts(n_samples=4000)
     assert len(df) and set(ROBUST) <= set(df.columns)
     assert (df["min_l1"].isna() | (df["min_l1"] > 0)).all()  # a flip always needs a change
+    assert (df["flippable"] == df["min_l1"].notna()).all()  # empty exactly when nothing flips it
     wsm = df[(df["method"] == "wsm") & df["tip_l1"].notna() & df["holds"]]
     assert (wsm["min_l1"] <= wsm["tip_l1"] + 1e-5).all()
 
