@@ -21,7 +21,7 @@ import mcda
 from mcda.sensitivity import WeightPath, tipping_points
 
 STUDY = Path(__file__).resolve().parents[1] / "criteria" / "hunyuan_vs_stepfun.yaml"
-METHODS = ("topsis", "wsm")
+METHODS = ("topsis", "wsm", "ahp")
 pd.set_option("display.width", 160)
 
 
