@@ -300,7 +300,11 @@ METHODS: dict[str, type[Any]] = {
 
 
 def method_names() -> list[str]:
-    """Registered method names, sorted."""
+    """Registered method names, sorted.
+
+    >>> method_names()[:3]
+    ['ahp', 'copras', 'edas']
+    """
     return sorted(METHODS)
 
 
@@ -311,6 +315,13 @@ def get_method(method: str | Method, **options: Any) -> Method:
     ------
     UnknownNameError
         For an unknown method name or option.
+
+    Examples
+    --------
+    >>> get_method("wsm", normalization="minmax")
+    WSM(normalization='minmax')
+    >>> get_method(get_method("topsis"), normalization="max")
+    TOPSIS(normalization='max')
     """
     if not isinstance(method, str):
         return dataclasses.replace(method, **options) if options else method  # type: ignore[type-var]

@@ -112,7 +112,16 @@ def read_table_study(
     index_col: str | int = 0,
     title: str | None = None,
 ) -> Study:
-    """A flat study from a CSV file (first column: alternative names). See :func:`study_from_frame`."""
+    """A flat study from a CSV file (first column: alternative names). See :func:`study_from_frame`.
+
+    Examples
+    --------
+    >>> s = read_table_study("examples/data/suppliers.csv",
+    ...                      {"unit_price_eur": "min", "lead_time_days": "min", "defect_rate_ppm": "min",
+    ...                       "capacity_units_per_week": "max", "certifications": "max"})
+    >>> s.alternatives[:2]
+    ['Northwind_Metals', 'Baltic_Castings']
+    """
     file = os.fspath(path)
     try:
         frame = pd.read_csv(file, index_col=index_col)
