@@ -37,6 +37,7 @@ Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -210,9 +211,13 @@ def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, h
     cons = [{"type": "eq", "fun": lambda x: A_eq @ x, "jac": lambda x: A_eq},
             {"type": "ineq", "fun": weights, "jac": lambda x: A_w},
             {"type": "ineq", "fun": fail, "jac": fail_jac}]
-    res = minimize(lambda x: float(x.sum()), x0, jac=lambda x: np.ones_like(x), method="SLSQP",
-                   bounds=[(0.0, 1.0)] * n + [(0.0, float(v)) for v in w], constraints=cons,
-                   options={"maxiter": 100, "ftol": 1e-12})
+    with warnings.catch_warnings():
+        # some SciPy releases warn when SLSQP steps outside the bounds and clips back; the clipped
+        # point is what we use (and every result is re-scored), so the notice carries no information
+        warnings.filterwarnings("ignore", message="Values in x were outside bounds", category=RuntimeWarning)
+        res = minimize(lambda x: float(x.sum()), x0, jac=lambda x: np.ones_like(x), method="SLSQP",
+                       bounds=[(0.0, 1.0)] * n + [(0.0, float(v)) for v in w], constraints=cons,
+                       options={"maxiter": 100, "ftol": 1e-12})
     v = np.maximum(weights(res.x), 0.0)
     return v / v.sum()
 
