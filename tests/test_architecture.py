@@ -67,3 +67,40 @@ def test_every_module_imports() -> None:
             continue
         rel = path.relative_to(SRC.parent).with_suffix("")
         importlib.import_module(".".join(p for p in rel.parts if p != "__init__"))
+
+
+# Layers, bottom to top: a module may import only from its own layer or the ones below.
+LAYERS = [
+    {"_types", "errors"},
+    {"kernels"},
+    {"arrays", "methods", "compare"},
+    {"model"},
+    {"evidence", "ahp"},
+    {"weights", "results", "sensitivity"},
+    {"verdicts"},
+    {"study"},
+    {"io", "testing", "report"},
+    {"cli"},
+    {"__main__"},
+]
+RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+
+
+def _top(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_imports_follow_the_layers() -> None:
+    wrong = []
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        here = _top(".".join(p for p in rel.parts if p != "__init__"))
+        if not here:
+            continue  # mcda/__init__.py re-exports everything
+        assert here in RANK, f"{here} is in no layer; add it to LAYERS"
+        for mod in _imports(path):
+            there = _top(mod) if mod.startswith("mcda.") else ""
+            if there and RANK[there] > RANK[here]:
+                wrong.append(f"{path.relative_to(SRC)} imports {mod}")
+    assert not wrong, wrong
