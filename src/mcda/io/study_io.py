@@ -51,11 +51,10 @@ _MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, 
 _ALL_KEYS = sorted({k for cls in _MODELS for k in cls.model_fields})
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     """Keep the parts of a pydantic ``loc`` that navigate the actual data (drop union tags)."""
     out: list[str | int] = []
     cur = data
-    exists = True
     for part in loc:
         if isinstance(cur, dict) and part in cur:
             out.append(part)
@@ -65,9 +64,8 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path, bool]:
             cur = cur[part]
         elif isinstance(cur, dict) and isinstance(part, str) and part in _ALL_KEYS:
             out.append(part)  # a required key that is absent
-            exists = False
             break
-    return tuple(out), exists
+    return tuple(out)
 
 
 def _message(err: Any) -> str:
@@ -92,7 +90,7 @@ def _problems(exc: ValidationError, data: Any, prefix: Path, doc: YamlDocument) 
     grouped: dict[Path, list[str]] = {}
     for err in exc.errors():
         loc = err["loc"]
-        path, _ = _data_path(data, loc)
+        path = _data_path(data, loc)
         full = (*prefix, *path)
         msgs = grouped.setdefault(full, [])
         m = _message(err)
