@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,3 +25,10 @@ def laptops_path() -> Path:
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def saaty_house() -> np.ndarray:
+    """Saaty (1990), EJOR 48:9-26, Table 2: the 8 x 8 house-criteria comparisons (tests/data)."""
+    rows = (DATA / "saaty_1990_house.csv").read_text(encoding="utf-8").splitlines()
+    return np.array([[float(Fraction(x)) for x in r.split(",")] for r in rows if r and not r.startswith("#")])

@@ -31,18 +31,6 @@ DRINKS = np.array(
     ]
 )
 
-SAATY_HOUSE = np.array(
-    [
-        [1, 5, 3, 7, 6, 6, 1 / 3, 1 / 4],
-        [1 / 5, 1, 1 / 3, 5, 3, 3, 1 / 5, 1 / 7],
-        [1 / 3, 3, 1, 6, 3, 4, 6, 1 / 5],
-        [1 / 7, 1 / 5, 1 / 6, 1, 1 / 3, 1 / 4, 1 / 7, 1 / 8],
-        [1 / 6, 1 / 3, 1 / 3, 3, 1, 1 / 2, 1 / 5, 1 / 6],
-        [1 / 6, 1 / 3, 1 / 4, 4, 2, 1, 1 / 5, 1 / 6],
-        [3, 5, 1 / 6, 7, 5, 5, 1, 1 / 2],
-        [4, 7, 5, 8, 6, 6, 2, 1],
-    ]
-)
 
 
 def test_saaty_2008_drinks() -> None:
@@ -66,17 +54,17 @@ def test_saaty_2008_drinks() -> None:
     assert ahp.consistency(A, ri="donegan_dodd").cr == pytest.approx(0.0235, abs=5e-5)
 
 
-def test_saaty_1990_house_diagnostic() -> None:
+def test_saaty_1990_house_diagnostic(saaty_house: np.ndarray) -> None:
     """Saaty (1990), EJOR 48, 9-26, Table 2 (house criteria): C.R. = 0.169 > 0.10,
     so the result must carry a diagnostic, not silently fall back. The diagnostic
     is checked against Saaty's own definition: ``e_ij = a_ij w_j / w_i`` ranks the
     judgements and ``w_i / w_j`` is the consistent value.
     """
-    c = ahp.consistency(SAATY_HOUSE)
+    c = ahp.consistency(saaty_house)
     assert (round(c.lambda_max, 3), round(c.ci, 3), round(c.cr, 3)) == (9.669, 0.238, 0.169)
     assert not c.acceptable and c.ri == RANDOM_INDEX["saaty"][8] == 1.41
-    w = ahp.priorities(SAATY_HOUSE)
-    errors = {(i, j): abs(np.log(SAATY_HOUSE[i, j] * w[j] / w[i])) for i in range(8) for j in range(i + 1, 8)}
+    w = ahp.priorities(saaty_house)
+    errors = {(i, j): abs(np.log(saaty_house[i, j] * w[j] / w[i])) for i in range(8) for j in range(i + 1, 8)}
     worst = sorted(errors, key=errors.__getitem__, reverse=True)[:3]
     assert [(d.a, d.b) for d in c.inconsistent_judgements] == worst
     for d in c.inconsistent_judgements:

@@ -177,21 +177,9 @@ def test_wpm_triantaphyllou_2000(normalization: str) -> None:
 
 # ------------------------------------------------------------------------------ AHP
 
-SAATY_HOUSE = np.array(
-    [
-        [1, 5, 3, 7, 6, 6, 1 / 3, 1 / 4],
-        [1 / 5, 1, 1 / 3, 5, 3, 3, 1 / 5, 1 / 7],
-        [1 / 3, 3, 1, 6, 3, 4, 6, 1 / 5],
-        [1 / 7, 1 / 5, 1 / 6, 1, 1 / 3, 1 / 4, 1 / 7, 1 / 8],
-        [1 / 6, 1 / 3, 1 / 3, 3, 1, 1 / 2, 1 / 5, 1 / 6],
-        [1 / 6, 1 / 3, 1 / 4, 4, 2, 1, 1 / 5, 1 / 6],
-        [3, 5, 1 / 6, 7, 5, 5, 1, 1 / 2],
-        [4, 7, 5, 8, 6, 6, 2, 1],
-    ]
-)
 
 
-def test_ahp_saaty_1990_house_criteria() -> None:
+def test_ahp_saaty_1990_house_criteria(saaty_house: np.ndarray) -> None:
     """Saaty (1990), "How to make a decision: The analytic hierarchy process",
     European Journal of Operational Research 48, 9-26, Table 2: the family's
     8 x 8 comparison of house-buying criteria (size, transportation,
@@ -202,13 +190,13 @@ def test_ahp_saaty_1990_house_criteria() -> None:
     numbers as quoted by two independent public test suites that cite the paper.
     """
     np.testing.assert_allclose(
-        ahp_priorities(SAATY_HOUSE),
+        ahp_priorities(saaty_house),
         [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333],
         atol=5e-4,
     )
-    assert lambda_max(SAATY_HOUSE) == pytest.approx(9.669, abs=5e-4)
-    assert consistency_index(SAATY_HOUSE) == pytest.approx(0.238, abs=5e-4)
-    assert consistency_ratio(SAATY_HOUSE) == pytest.approx(0.169, abs=5e-4)
+    assert lambda_max(saaty_house) == pytest.approx(9.669, abs=5e-4)
+    assert consistency_index(saaty_house) == pytest.approx(0.238, abs=5e-4)
+    assert consistency_ratio(saaty_house) == pytest.approx(0.169, abs=5e-4)
     assert RANDOM_INDEX["saaty"][8] == 1.41
 
 
@@ -229,17 +217,17 @@ def test_ahp_saaty_1990_financing() -> None:
     assert consistency_ratio(A) == pytest.approx(0.056, abs=5e-4)
 
 
-def test_ahp_eigen_cross_checked_with_scipy_and_power_iteration() -> None:
+def test_ahp_eigen_cross_checked_with_scipy_and_power_iteration(saaty_house: np.ndarray) -> None:
     """Independent computations of the Perron pair of Saaty's house matrix."""
-    values, vectors = scipy.linalg.eig(SAATY_HOUSE)
+    values, vectors = scipy.linalg.eig(saaty_house)
     k = int(np.argmax(values.real))
     v = np.abs(vectors[:, k])
-    np.testing.assert_allclose(ahp_priorities(SAATY_HOUSE), v / v.sum(), rtol=1e-10)
-    assert lambda_max(SAATY_HOUSE) == pytest.approx(values[k].real, rel=1e-12)
+    np.testing.assert_allclose(ahp_priorities(saaty_house), v / v.sum(), rtol=1e-10)
+    assert lambda_max(saaty_house) == pytest.approx(values[k].real, rel=1e-12)
 
     p = np.full(8, 1 / 8)
     for _ in range(200):
-        p = SAATY_HOUSE @ p
+        p = saaty_house @ p
         p /= p.sum()
-    np.testing.assert_allclose(ahp_priorities(SAATY_HOUSE), p, rtol=1e-10)
-    assert lambda_max(SAATY_HOUSE) == pytest.approx(float(np.mean(SAATY_HOUSE @ p / p)), rel=1e-10)
+    np.testing.assert_allclose(ahp_priorities(saaty_house), p, rtol=1e-10)
+    assert lambda_max(saaty_house) == pytest.approx(float(np.mean(saaty_house @ p / p)), rel=1e-10)
