@@ -100,7 +100,7 @@ def _cost_term(s_minus: FloatArray) -> FloatArray:
     z = zero.sum(axis=-1, keepdims=True)
     inv = np.divide(1.0, r, out=np.zeros_like(r), where=~zero)
     denom = r * inv.sum(axis=-1, keepdims=True)
-    regular = np.divide(total, denom, out=np.zeros_like(s_minus), where=denom > 0)
+    regular = np.divide(total, denom, out=np.zeros_like(s_minus), where=(denom > 0) & ~zero)
     limit = np.where(zero, total / np.maximum(z, 1), 0.0)
     return np.where(z > 0, limit, regular)
 

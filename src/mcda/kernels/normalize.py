@@ -78,20 +78,29 @@ def _div(num: FloatArray, den: FloatArray, fill: float, shape: tuple[int, ...]) 
     return out
 
 
+def _unit_cols(X: FloatArray) -> FloatArray:
+    """Each column divided by its largest ``|x|`` (all-zero columns stay 0).
+
+    Every scale-free computation (min-max, ratios to the range, shares) gives the
+    same result on the output; it keeps differences such as ``max - min`` of
+    values near ±1e308 from overflowing.
+    """
+    return _div(X, np.abs(X).max(axis=0), 0.0, X.shape)
+
+
 def _scale_cols(X: FloatArray, method: str) -> FloatArray:
     """Direction-preserving scaling of every column of ``X`` (no validation)."""
     m = X.shape[0]
     if method == "none":
         return X.astype(np.float64, copy=True)
+    # Every scaling first divides by the largest |x| (see _unit_cols), which keeps
+    # ranges and sums away from overflow; the results are unchanged by it.
+    Y = _unit_cols(X)
     if method == "minmax":
-        lo, hi = X.min(axis=0), X.max(axis=0)
-        return _div(X - lo, hi - lo, 1.0, X.shape)
-    # "max", "sum" and "vector" first divide by the largest |x|, which keeps the
-    # intermediate sums away from overflow; the results are unchanged by it.
-    amax = np.abs(X).max(axis=0)
+        lo, hi = Y.min(axis=0), Y.max(axis=0)
+        return _div(Y - lo, hi - lo, 1.0, X.shape)
     if method == "max":
-        return _div(X, amax, 1.0, X.shape)
-    Y = _div(X, amax, 0.0, X.shape)
+        return _div(X, np.abs(X).max(axis=0), 1.0, X.shape)
     if method == "sum":
         return _div(Y, Y.sum(axis=0), 1.0 / m, X.shape)
     if method == "vector":
@@ -103,8 +112,9 @@ def _invert_cols(X: FloatArray, method: str) -> FloatArray:
     """Cost-column transform of :func:`normalize` (no validation)."""
     m = X.shape[0]
     if method == "minmax":
-        lo, hi = X.min(axis=0), X.max(axis=0)
-        return _div(hi - X, hi - lo, 1.0, X.shape)
+        Y = _unit_cols(X)
+        lo, hi = Y.min(axis=0), Y.max(axis=0)
+        return _div(hi - Y, hi - lo, 1.0, X.shape)
     if method == "vector":
         return 1.0 - _scale_cols(X, "vector")
     # "max" and "sum" invert: r = min(x) / x lies in (0, 1] for x > 0.

@@ -159,10 +159,13 @@ def _preference_matrices(
 ) -> FloatArray:
     """Unvalidated :func:`preference_matrices`: ``P[a, b, j]``, shape (m, m, n)."""
     sign = np.where(benefit, 1.0, -1.0)
-    D = (X[:, None, :] - X[None, :, :]) * sign  # D[a, b, j]: how much a beats b on j
-    P = np.empty_like(D)
-    for j, f in enumerate(funcs):  # a loop over criteria, never over samples
-        P[:, :, j] = _preference(D[:, :, j], f, q[j], p[j], s[j])
+    # A difference beyond the float range (values near ±1e308) becomes ±inf: larger than any
+    # finite threshold, which every preference function maps to its limit, 1 (or 0 for -inf).
+    with np.errstate(over="ignore"):
+        D = (X[:, None, :] - X[None, :, :]) * sign  # D[a, b, j]: how much a beats b on j
+        P = np.empty_like(D)
+        for j, f in enumerate(funcs):  # a loop over criteria, never over samples
+            P[:, :, j] = _preference(D[:, :, j], f, q[j], p[j], s[j])
     return P
 
 

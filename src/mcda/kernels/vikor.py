@@ -45,6 +45,7 @@ import numpy as np
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights
+from mcda.kernels.normalize import _unit_cols
 
 __all__ = ["VikorCompromise", "VikorResult", "vikor", "vikor_compromise", "vikor_regrets"]
 
@@ -104,6 +105,7 @@ def vikor_regrets(X: FloatArray, benefit: BoolArray) -> FloatArray:
     [[1. 0.]
      [0. 0.]]
     """
+    X = _unit_cols(X)  # regrets are ratios to the range: scale-free, and no overflow near ±1e308
     hi, lo = X.max(axis=0), X.min(axis=0)
     best = np.where(benefit, hi, lo)
     span = hi - lo
