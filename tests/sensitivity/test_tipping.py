@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mcda
+from mcda.errors import InputError
 from mcda.sensitivity import WeightPath, leaf_path, tipping_points
 from mcda.testing import decision_problems
 
@@ -127,6 +128,55 @@ def test_numeric_route_agrees_with_the_closed_forms(name: str) -> None:
     assert exact.exact and not numeric.exact
     np.testing.assert_allclose(numeric.t, exact.t, atol=1e-9)
     np.testing.assert_array_equal(numeric.ahead, exact.ahead)
+
+
+@dataclass(frozen=True)
+class TwoCrossings:
+    """Score gap ``(w0 - r1)(w0 - r2)`` between alternatives 0 and 1: crossings exactly at r1 and r2."""
+
+    r1: float
+    r2: float
+    name: ClassVar[str] = "two_crossings"
+    higher_is_better: ClassVar[bool] = True
+
+    def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+        w0 = np.asarray(W)[..., 0]
+        gap = (w0 - self.r1) * (w0 - self.r2)
+        return np.stack([gap, np.zeros_like(gap)], axis=-1)
+
+
+@pytest.mark.parametrize(("r1", "r2", "n_scan"), [(0.53, 0.56, 11), (0.301, 0.3015, 101), (0.71, 0.79, 11)])
+def test_numeric_route_finds_two_crossings_inside_one_grid_cell(r1: float, r2: float, n_scan: int) -> None:
+    # No grid point lies between r1 and r2, so the gap has one sign on the whole grid.
+    grid = np.linspace(0, 1, n_scan)
+    assert not np.any((grid > r1) & (grid < r2))
+    tp = tipping_points(np.ones((2, 2)), [True, True], 0, TwoCrossings(r1, r2), w=[0.5, 0.5], n_scan=n_scan)
+    np.testing.assert_allclose(tp.t, [r1, r2], atol=1e-10)
+    assert tp.ahead.tolist() == [0, 1] and tp.behind.tolist() == [1, 0]  # ahead before each crossing
+    assert tp.leader_changes.all()
+
+
+@dataclass(frozen=True)
+class Dip(TwoCrossings):
+    """Score gap ``(w0 - r1)(w0 - r2) + lift``."""
+
+    lift: float = 0.0
+
+    def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+        return super().scores(X, W, benefit) + np.array([self.lift, 0.0])
+
+
+@pytest.mark.parametrize("lift", [1e-4, 0.0])
+def test_numeric_route_reports_no_crossing_for_a_dip_that_stays_on_one_side(lift: float) -> None:
+    # (w0 - 0.545)^2 + lift: with lift > 0 it never reaches zero; with lift = 0 it touches zero
+    # without the order changing. Neither is a swap.
+    tp = tipping_points(np.ones((2, 2)), [True, True], 0, Dip(0.545, 0.545, lift), w=[0.5, 0.5], n_scan=11)
+    assert len(tp) == 0
+
+
+def test_n_scan_must_be_a_grid() -> None:
+    with pytest.raises(InputError, match="n_scan"):
+        tipping_points(np.ones((2, 2)), [True, True], 0, TwoCrossings(0.2, 0.4), w=[0.5, 0.5], n_scan=2)
 
 
 def test_registered_non_closed_form_method_is_scanned(laptops_path: Path) -> None:

@@ -32,7 +32,12 @@ are not swaps inside the range and are not reported.
 **Other methods** (and WPM with zeros) are handled numerically: the gap is
 evaluated on a grid of ``n_scan`` points (one batched call), every sign change
 is refined with ``scipy.optimize.brentq``, then confirmed the same way. Two
-crossings of one pair closer together than the grid step can be missed.
+crossings of one pair inside one grid cell leave no sign change on the grid;
+they are looked for where the gap dips towards zero (a local minimum of its
+magnitude whose parabolic fit falls below half of it): the gap is minimised on
+the two cells around it and, if it changes sign, both crossings are refined.
+A double crossing whose dip the grid does not show at all (a narrow spike
+between two grid points) can still be missed: raise ``n_scan``.
 
 References
 ----------
@@ -47,7 +52,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
+from scipy.optimize import brentq, minimize_scalar
 
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
@@ -240,7 +245,47 @@ def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[
     out_i += i[zp].tolist()
     out_k += k[zp].tolist()
     out_t += grid[zj + 1].tolist()
+    for a, b, t in _close_pairs(scorer, path, grid, G, sg, i, k):
+        out_i.append(a)
+        out_k.append(b)
+        out_t.append(t)
     return np.asarray(out_i, dtype=np.int64), np.asarray(out_k, dtype=np.int64), np.asarray(out_t, dtype=float)
+
+
+def _close_pairs(
+    scorer: Scorer, path: WeightPath, grid: FloatArray, G: FloatArray, sg: FloatArray, i: IntArray, k: IntArray
+) -> list[tuple[int, int, float]]:
+    """Two crossings of one pair inside one grid cell: no sign change on the grid, but a dip.
+
+    Where ``|gap|`` has a local minimum at an interior grid point with one sign
+    on both neighbours, and the parabola through the three values dips below
+    half the middle value, the gap is minimised (signed) on the two cells; if
+    the minimum has the other sign, both crossings are refined with brentq.
+    """
+    G0, G1, G2 = G[:-2], G[1:-1], G[2:]
+    same = (sg[:-2] == sg[1:-1]) & (sg[1:-1] == sg[2:]) & (sg[1:-1] != 0)
+    dip = same & (np.abs(G1) < np.abs(G0)) & (np.abs(G1) <= np.abs(G2))
+    curv = (G0 + G2 - 2.0 * G1) / 2.0  # parabola a u^2 + c u + G1 on u in {-1, 0, 1}
+    slope = (G2 - G0) / 2.0
+    bends = dip & (sg[1:-1] * curv > 0)  # curving back towards zero
+    vertex = G1 - slope**2 / (4.0 * np.where(bends, curv, 1.0))
+    dip = bends & (sg[1:-1] * vertex < 0.5 * np.abs(G1))
+    out: list[tuple[int, int, float]] = []
+    for j, p in zip(*(x.tolist() for x in np.nonzero(dip)), strict=True):
+        a, b, s = int(i[p]), int(k[p]), float(sg[j + 1, p])
+
+        def gap(x: float, a: int = a, b: int = b) -> float:
+            v = scorer(path.weights(np.array([x])))[0]
+            return float(v[a] - v[b])
+
+        lo, hi = float(grid[j]), float(grid[j + 2])
+        res = minimize_scalar(lambda x, s=s: s * gap(x), bounds=(lo, hi), method="bounded",
+                              options={"xatol": 1e-12})
+        x = float(res.x)
+        if s * gap(x) < 0:
+            out.append((a, b, brentq(gap, lo, x, xtol=1e-13, rtol=1e-13)))
+            out.append((a, b, brentq(gap, x, hi, xtol=1e-13, rtol=1e-13)))
+    return out
 
 
 # ------------------------------------------------------------------ confirmation
@@ -335,6 +380,8 @@ def tipping_points(
         path = leaf_path(w, int(path))
     if path.n != arr.shape[1]:
         raise InputError(f"path has {path.n} weights but X has {arr.shape[1]} criteria")
+    if int(n_scan) < 3:
+        raise InputError(f"n_scan must be at least 3 grid points; got {n_scan}")
     meth = resolve_method(method, options)
     scorer = prepare(meth, arr, mask)
     m = arr.shape[0]
