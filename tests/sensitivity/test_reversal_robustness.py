@@ -73,6 +73,24 @@ def test_claim_robustness_by_hand() -> None:
     assert r.p_holds == pytest.approx(stats.beta(80, 20).sf(2 / 3), abs=4.5 * r.p_holds_se + 1e-3)
 
 
+def test_p_holds_standard_error_covers_matrices_shared_by_a_group() -> None:
+    """VIKOR cannot score a stack of matrices: groups of weight samples share one sampled matrix,
+    so the binomial SE is too small; the reported SE matches the spread across seeds."""
+    if "vikor" not in mcda.method_names():
+        pytest.skip("VIKOR not registered")
+    from mcda.sensitivity.robustness import holds_probability
+
+    X = np.array([[7.0, 3, 5, 2], [4, 6, 3, 5], [5, 5, 6, 4], [3, 7, 4, 6]])
+    b, w = np.array([True, True, True, False]), np.full(4, 0.25)
+    meth = mcda.get_method("vikor")
+    runs = [holds_probability(X, b, w, np.array([2]), meth, lo=X - 2.5, hi=X + 2.5, evidence="interval",
+                              n_samples=8192, rng=seed) for seed in range(40)]
+    p, se = np.array(runs).T
+    assert 0.1 < p.mean() < 0.9
+    assert 0.75 < se.mean() / p.std(ddof=1) < 1.33
+    assert se.mean() > 2 * np.sqrt(p.mean() * (1 - p.mean()) / 8192)
+
+
 def test_check_verdicts_robustness_columns(laptops_path: Path) -> None:
     study = mcda.load_study(laptops_path)
     plain = study.check_verdicts(robustness=False)

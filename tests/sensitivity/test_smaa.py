@@ -127,6 +127,78 @@ def test_generic_method_with_evidence_shares_matrices_within_groups() -> None:
     np.testing.assert_allclose(a.rank_acceptability.sum(axis=1), 1.0)
 
 
+SE_X = np.array([[7.0, 3, 5, 2], [4, 6, 3, 5], [5, 5, 6, 4], [3, 7, 4, 6]])
+SE_B = np.array([True, True, True, False])
+HIT_AND_RUN = WeightDistribution.uniform(
+    4, WeightConstraints(upper=np.full(4, 0.5), order=((0, 1),)), method="hit-and-run")
+
+
+def spread_ratio(runs: list[mcda.sensitivity.SMAAResult], field: str) -> float:
+    """Reported SE over the standard deviation seen across independent seeds, pooled over cells."""
+    est = np.array([getattr(r, field) for r in runs])
+    se = np.array([getattr(r, field + "_se") for r in runs])
+    sd = est.std(axis=0, ddof=1)
+    live = sd > 0
+    return float(np.sqrt((se.mean(axis=0)[live] ** 2).mean() / (sd[live] ** 2).mean()))
+
+
+def test_standard_errors_of_matrices_shared_by_a_group_match_the_spread_across_seeds() -> None:
+    """VIKOR under evidence uncertainty: 64 consecutive weight samples share a sampled matrix, so the
+    binomial SE is three to four times too small here; the replicate SEs match the seed-to-seed spread."""
+    if "vikor" not in mcda.method_names():
+        pytest.skip("VIKOR not registered")
+    kw = dict(lo=SE_X - 2.5, hi=SE_X + 2.5, evidence="interval", n_confidence=200, n_jobs=1)
+    runs = [smaa(SE_X, SE_B, "vikor", BLOCK_SIZE, rng=seed, **kw) for seed in range(40)]
+    assert runs[0].replicates == BLOCK_SIZE // mcda.sensitivity.uncertainty.GENERIC_GROUP
+    for field in ("rank_acceptability", "winning"):
+        assert 0.75 < spread_ratio(runs, field) < 1.33, field
+    acc = np.array([r.rank_acceptability for r in runs]).mean(axis=0)
+    binomial = np.sqrt(acc * (1 - acc) / BLOCK_SIZE)
+    assert np.all(runs[0].rank_acceptability_se > 2 * binomial)
+
+
+def test_standard_errors_of_hit_and_run_weights_match_the_spread_across_seeds() -> None:
+    """A narrow polytope (bounds and a chain of three order constraints on six weights): successive
+    hit-and-run points of a chain are strongly correlated and the binomial SE is far too small."""
+    X = np.hstack([SE_X, [[4.0, 6], [6, 3], [5, 5], [3, 4]]])
+    b = np.append(SE_B, [True, True])
+    dist = WeightDistribution.uniform(6, WeightConstraints(upper=np.full(6, 0.3), order=((0, 1), (1, 2), (2, 3))),
+                                      method="hit-and-run")
+    runs = [smaa(X, b, "topsis", 2 * BLOCK_SIZE, rng=seed, weights=dist, n_jobs=1) for seed in range(40)]
+    assert runs[0].replicates == 2 * mcda.sensitivity.HIT_AND_RUN_CHAINS  # one per chain, two blocks
+    for field in ("rank_acceptability", "central_weights", "winning"):
+        assert 0.75 < spread_ratio(runs, field) < 1.33, field
+    acc = np.array([r.rank_acceptability for r in runs]).mean(axis=0)
+    binomial = np.sqrt(acc * (1 - acc) / (2 * BLOCK_SIZE))
+    live = binomial > 0
+    assert np.sqrt((runs[0].rank_acceptability_se[live] ** 2).mean() / (binomial[live] ** 2).mean()) > 1.3
+
+
+def test_independent_draws_keep_the_binomial_standard_errors() -> None:
+    res = smaa(SE_X, SE_B, "topsis", 5000, rng=1)
+    assert res.replicates == 0
+    np.testing.assert_array_equal(res.rank_acceptability_se,
+                                  np.sqrt(res.rank_acceptability * (1 - res.rank_acceptability) / 5000))
+
+
+def test_hit_and_run_result_and_standard_errors_do_not_depend_on_chunk_size() -> None:
+    n = 2 * BLOCK_SIZE + 300
+    ref = smaa(SE_X, SE_B, "topsis", n, rng=3, weights=HIT_AND_RUN, chunk_size=BLOCK_SIZE, n_jobs=1)
+    res = smaa(SE_X, SE_B, "topsis", n, rng=3, weights=HIT_AND_RUN, chunk_size=10**6, n_jobs=2)
+    for field in ("rank_acceptability", "rank_acceptability_se", "central_weights_se", "winning_se"):
+        np.testing.assert_array_equal(getattr(res, field), getattr(ref, field), err_msg=field)
+
+
+def test_auto_sampler_is_chosen_once_per_analysis() -> None:
+    # Acceptance near the threshold: every block must still use the same sampler.
+    cons = WeightConstraints(lower=np.array([0.0, 0.0, 0.0, 0.6]), order=((0, 1), (2, 1)))
+    dist = WeightDistribution.uniform(4, cons)
+    chosen = {dist.resolve(np.random.default_rng(s)).method for s in range(5)}
+    assert chosen <= {"rejection", "hit-and-run"} and len(chosen) == 1
+    res = smaa(SE_X, SE_B, "wsm", 3 * BLOCK_SIZE, rng=0, weights=dist)
+    assert (res.replicates > 0) == (chosen == {"hit-and-run"})
+
+
 def test_generator_seed_is_reproducible_and_advances() -> None:
     X = np.random.default_rng(0).uniform(1, 5, (4, 3))
     r1 = smaa(X, [True] * 3, "topsis", 5000, rng=np.random.default_rng(1))

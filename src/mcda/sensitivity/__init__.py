@@ -16,8 +16,10 @@ from mcda.sensitivity.oat import SweepResult, sweep
 from mcda.sensitivity.path import WeightPath, group_path, leaf_path, node_path, sweepable_nodes
 from mcda.sensitivity.reversal import ReversalReport, rank_reversal
 from mcda.sensitivity.sampling import (
+    HIT_AND_RUN_CHAINS,
     WeightConstraints,
     WeightDistribution,
+    chain_ids,
     hit_and_run,
     sample_constrained,
     sample_dirichlet,
@@ -30,6 +32,7 @@ from mcda.sensitivity.uncertainty import EVIDENCE_MODELS, sample_evidence
 __all__ = [
     "BLOCK_SIZE",
     "EVIDENCE_MODELS",
+    "HIT_AND_RUN_CHAINS",
     "MinChange",
     "ReversalReport",
     "SMAAResult",
@@ -38,6 +41,7 @@ __all__ = [
     "WeightConstraints",
     "WeightDistribution",
     "WeightPath",
+    "chain_ids",
     "group_path",
     "hit_and_run",
     "leaf_path",

@@ -15,7 +15,7 @@ under a profile's weights ``w``. Three measures:
   profile with concentration :data:`DEFAULT_CONCENTRATION` (so
   ``sd(w_j) = sqrt(w_j (1 - w_j) / (kappa + 1))``, e.g. 0.04 for a weight of 0.2),
   and evidence uncertainty (:mod:`~mcda.sensitivity.uncertainty`, "mixture" by
-  default), with a binomial standard error.
+  default), with its Monte Carlo standard error.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import BLOCK_SIZE
 from mcda.sensitivity.tipping import tipping_points
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, group_ids, sample_evidence
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimRobustness", "ClaimTip", "claim_robustness", "holds_probability"]
 
@@ -107,12 +107,18 @@ def holds_probability(
     evidence: str = "mixture", concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
     rng: np.random.Generator | int | None = 0,
 ) -> tuple[float, float]:
-    """P(claim holds) and its binomial standard error under weight and evidence uncertainty."""
+    """P(claim holds) and its Monte Carlo standard error under weight and evidence uncertainty.
+
+    The SE is binomial for independent draws. When a method without a vectorised
+    path shares one sampled matrix between consecutive weight samples, the draws
+    are correlated and the larger of that and the ratio-estimator SE across the
+    groups (independent replicates; see :mod:`mcda.sensitivity.smaa`) is returned.
+    """
     lo_, hi_, conf = check_evidence(X, lo, hi, confidence, evidence)
     dist = WeightDistribution.dirichlet(w, concentration)
     entropy = root_entropy(rng)
-    group = evidence_group(method)
-    hits = 0
+    group = evidence_group(method) if evidence != "none" else 1
+    hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
     for b in range(-(-n_samples // BLOCK_SIZE)):
         k = min(BLOCK_SIZE, n_samples - b * BLOCK_SIZE)
         W = dist.sample(k, block_generator(entropy, 0, b))
@@ -121,9 +127,18 @@ def holds_probability(
         else:
             Xs = sample_evidence(X, lo_, hi_, conf, -(-k // group), block_generator(entropy, 1, b), evidence)
             S = batched_scores(method, Xs, W[:, None, :], benefit)[:, 0, :]
-        hits += int(np.count_nonzero(claim_margins(S, claim, method.higher_is_better) > 0))
+        ok = claim_margins(S, claim, method.higher_is_better) > 0
+        hits += int(np.count_nonzero(ok))
+        if group > 1:  # the groups batched_scores used
+            ids = group_ids(k, group)
+            a = np.bincount(ids, weights=ok).astype(np.float64)
+            kc = np.bincount(ids).astype(np.float64)
+            R, a2, ak, k2 = R + a.size, a2 + float(a @ a), ak + float(a @ kc), k2 + float(kc @ kc)
     p = hits / n_samples
-    return p, float(np.sqrt(p * (1 - p) / n_samples))
+    se = np.sqrt(p * (1 - p) / n_samples)
+    if R >= 2:
+        se = max(se, np.sqrt(R / (R - 1) * max(a2 - 2 * p * ak + p * p * k2, 0.0)) / n_samples)
+    return p, float(se)
 
 
 def claim_robustness(

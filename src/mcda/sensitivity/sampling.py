@@ -15,9 +15,10 @@ Methods, and which one is used (``method="auto"``):
 * **hit-and-run** (Smith 1984; Tervonen et al. 2013 for SMAA): a Markov chain
   whose stationary distribution is uniform on the constrained polytope. Many
   chains run side by side from its Chebyshev centre; after ``burn_in`` steps
-  every ``thin``-th point is kept. Approximately uniform and autocorrelated:
-  Monte Carlo standard errors computed as if draws were independent are then
-  optimistic. Used by "auto" for a uniform target whose rejection rate is too high.
+  every ``thin``-th point is kept. Approximately uniform and autocorrelated
+  within a chain (chains are independent: :func:`chain_ids` tells which row
+  came from which, and :func:`mcda.sensitivity.smaa` uses it for its standard
+  errors). Used by "auto" for a uniform target whose rejection rate is too high.
 
 References
 ----------
@@ -32,7 +33,7 @@ Rubinstein, R. Y. and Kroese, D. P. (2016). *Simulation and the Monte Carlo Meth
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.optimize import linprog
@@ -43,9 +44,11 @@ from mcda.kernels._validate import as_single_weights
 from mcda.sensitivity._common import Workspace, as_generator, scratch
 
 __all__ = [
+    "HIT_AND_RUN_CHAINS",
     "MIN_ACCEPTANCE",
     "WeightConstraints",
     "WeightDistribution",
+    "chain_ids",
     "hit_and_run",
     "sample_constrained",
     "sample_dirichlet",
@@ -54,6 +57,8 @@ __all__ = [
 
 #: Smallest pilot acceptance rate for which ``method="auto"`` uses rejection sampling.
 MIN_ACCEPTANCE = 0.01
+#: Hit-and-run chains run side by side by default.
+HIT_AND_RUN_CHAINS = 256
 _TOL = 1e-12
 
 
@@ -215,14 +220,30 @@ def _rejection(draw: object, size: int, cons: WeightConstraints, n: int, max_rou
                      "use method='hit-and-run' or loosen the constraints")
 
 
+def chain_ids(size: int, chains: int = HIT_AND_RUN_CHAINS) -> np.ndarray:
+    """Which chain produced each row of a :func:`hit_and_run` draw of ``size`` rows.
+
+    Rows are laid out step by step, all chains per step, so row ``s`` comes from
+    chain ``s % min(chains, size)``. Different chains are independent; rows of
+    one chain are not.
+
+    Examples
+    --------
+    >>> chain_ids(5, chains=2).tolist()
+    [0, 1, 0, 1, 0]
+    """
+    return np.arange(int(size)) % max(1, min(int(chains), int(size)))
+
+
 def hit_and_run(
     n: int, size: int, constraints: WeightConstraints, rng: np.random.Generator | int | None = None,
-    *, chains: int = 256, burn_in: int | None = None, thin: int | None = None,
+    *, chains: int = HIT_AND_RUN_CHAINS, burn_in: int | None = None, thin: int | None = None,
 ) -> FloatArray:
     """Approximately uniform draws on ``{w >= 0, sum w = 1, constraints}`` by hit-and-run, (size, n).
 
-    ``chains`` chains run side by side (one vectorised step moves all of them);
-    defaults: ``burn_in = 20 n^2``, ``thin = n``.
+    ``chains`` chains run side by side (one vectorised step moves all of them),
+    each from the Chebyshev centre; defaults: ``burn_in = 20 n^2``, ``thin = n``.
+    Row ``s`` comes from chain ``s % min(chains, size)`` (:func:`chain_ids`).
 
     Examples
     --------
@@ -349,6 +370,37 @@ class WeightDistribution:
         if constraints is not None:
             constraints.validate(int(c.size))
         return cls(int(c.size), c, float(concentration), constraints, "rejection" if constraints else "auto")
+
+    @property
+    def markov(self) -> bool:
+        """True when draws come from hit-and-run chains (autocorrelated within a chain)."""
+        return (self.method == "hit-and-run" and self.center is None and self.constraints is not None
+                and not self.constraints.is_empty)
+
+    def resolve(self, rng: np.random.Generator) -> WeightDistribution:
+        """This distribution with ``method="auto"`` replaced by the sampler it picks.
+
+        For constrained uniform weights "auto" means: the exact construction when
+        one applies, otherwise rejection if a 4096-draw pilot (from ``rng``) keeps
+        at least :data:`MIN_ACCEPTANCE` of its draws, otherwise hit-and-run. An
+        analysis resolves once, so every block uses the same sampler.
+
+        Examples
+        --------
+        >>> cons = WeightConstraints(lower=np.array([0.0, 0.0, 0.97]))
+        >>> WeightDistribution.uniform(3, cons).resolve(np.random.default_rng(0)).method
+        'exact'
+        >>> cons = WeightConstraints(lower=np.array([0.0, 0.0, 0.97]), order=((0, 1),))
+        >>> WeightDistribution.uniform(3, cons).resolve(np.random.default_rng(0)).method
+        'hit-and-run'
+        """
+        cons = self.constraints
+        if self.method != "auto" or self.center is not None or cons is None or cons.is_empty:
+            return self
+        if _exact(self.n, 1, cons, rng) is not None:
+            return replace(self, method="exact")
+        pilot = cons.satisfied(_uniform_T(self.n, 4096, rng).T).mean()
+        return replace(self, method="rejection" if pilot >= MIN_ACCEPTANCE else "hit-and-run")
 
     def sample(self, size: int, rng: np.random.Generator) -> FloatArray:
         """Draw ``size`` weight vectors, shape (size, n)."""

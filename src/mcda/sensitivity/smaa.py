@@ -15,11 +15,23 @@ decision matrices drawn from the evidence-uncertainty model
 * **pairwise winning indices** ``c_ik``: the probability that ``i`` scores
   strictly better than ``k``.
 
-Monte Carlo standard errors: binomial ``sqrt(p (1 - p) / N)`` for every
-index and confidence factor; for central weights, per component
-``sd(w_j | i first) / sqrt(N_i)`` with ``N_i`` the (possibly fractional, see
-ties) number of samples where ``i`` ranks first. These assume independent
-draws, which hit-and-run samples are not (they are then optimistic).
+Monte Carlo standard errors, for independent draws: binomial
+``sqrt(p (1 - p) / N)`` for every index and confidence factor; for central
+weights, per component ``sd(w_j | i first) / sqrt(N_i)`` with ``N_i`` the
+(possibly fractional, see ties) number of samples where ``i`` ranks first.
+
+When draws are **not independent** (hit-and-run weights, whose rows are
+autocorrelated within a chain; or evidence sampling for a method without a
+vectorised path, where :data:`~mcda.sensitivity.uncertainty.GENERIC_GROUP`
+consecutive samples share one matrix), the formulas above are too small. The
+samples are then split into independent **replicates** (one per hit-and-run
+chain, one per shared matrix, or one per block when both apply) and each index
+gets the ratio-estimator standard error across replicates,
+``sqrt(R / (R - 1) * sum_c (a_c - p k_c)^2) / N`` (``a_c`` the replicate's
+count, ``k_c`` its samples), the larger of this and the independent-draws
+formula being reported. For this estimate a tied sample counts at the best rank
+it shares and not for the central weights. ``SMAAResult.replicates`` says how
+many replicates were used (0: independent draws).
 
 **Ties** (equal scores, e.g. identical alternatives): the tied alternatives
 share the rank positions they span equally (each gets ``1/g`` of each of the
@@ -68,14 +80,14 @@ from mcda.sensitivity._common import (
     validated_problem,
 )
 from mcda.sensitivity._ranks import central_sums, first_counts, rank_stats, shares
-from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.sampling import WeightDistribution, chain_ids
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, group_ids, sample_evidence
 
 __all__ = ["BLOCK_SIZE", "SMAAResult", "smaa"]
 
 #: Samples per random-number block (part of what a seed means; never changes results across chunk sizes).
 BLOCK_SIZE = 8192
-_W_STREAM, _X_STREAM, _C_STREAM = 0, 1, 2
+_W_STREAM, _X_STREAM, _C_STREAM, _P_STREAM = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,9 @@ class SMAAResult:
     n_samples, n_confidence_samples : int
         Samples of the main pass and of the confidence pass (0: computed exactly).
     method, evidence : str
+    replicates : int
+        Independent replicates behind the standard errors of correlated draws
+        (0: the draws are independent; see the module docstring).
     """
 
     rank_acceptability: FloatArray
@@ -107,6 +122,7 @@ class SMAAResult:
     n_confidence_samples: int
     method: str
     evidence: str
+    replicates: int = 0
 
     def to_frame(self, alternatives: list[str] | None = None, criteria: list[str] | None = None) -> pd.DataFrame:
         """One row per alternative; column groups ``acceptability`` (rank 1..m), ``acceptability_se``,
@@ -129,6 +145,32 @@ class SMAAResult:
 
 
 @dataclass
+class _Replicates:
+    """Sums over independent replicates c of squares and cross products (see the module docstring)."""
+
+    R: int  # number of replicates
+    k2: float  # sum k_c^2
+    acc2: FloatArray  # (m, m) sum a_c^2
+    acck: FloatArray  # (m, m) sum a_c k_c
+    wins2: FloatArray
+    winsk: FloatArray
+    cw2: FloatArray  # (m, n) sum s_c^2, s_c the replicate's sum of w over its first places
+    cwf: FloatArray  # (m, n) sum s_c f_c
+    f2: FloatArray  # (m,) sum f_c^2
+
+    @classmethod
+    def zeros(cls, m: int, n: int) -> _Replicates:
+        return cls(0, 0.0, np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)),
+                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
+
+    def add(self, o: _Replicates) -> None:
+        self.R += o.R
+        self.k2 += o.k2
+        for name in ("acc2", "acck", "wins2", "winsk", "cw2", "cwf", "f2"):
+            getattr(self, name).__iadd__(getattr(o, name))
+
+
+@dataclass
 class _Totals:
     acc: np.ndarray  # (m, m) int64: counts from samples without ties
     ties: np.ndarray | None  # (m + 1, m, m) int64: tie counts per tie size g (worth 1/g each); None: no tie
@@ -136,6 +178,42 @@ class _Totals:
     cw_sum: FloatArray  # (m, n)
     cw_sq: FloatArray  # (m, n)
     first: FloatArray  # (m,)
+    rep: _Replicates | None = None
+
+
+def _replicate_ids(k: int, ctx: dict[str, Any]) -> np.ndarray | None:
+    """Independent replicate of each of a block's k samples, or None when all samples are independent."""
+    markov, group = ctx["dist"].markov, (ctx["group"] if ctx["evidence"] != "none" else 1)
+    if markov and group > 1:
+        return np.zeros(k, dtype=np.int64)  # chains interleave, matrix groups are consecutive: the block
+    if markov:
+        return chain_ids(k)
+    if group > 1:
+        return group_ids(k, group)
+    return None
+
+
+def _replicate_sums(ids: np.ndarray, better: np.ndarray, first: np.ndarray, WT: FloatArray,
+                    sT: FloatArray, m: int) -> _Replicates:
+    """Per-replicate counts of one block, reduced to the sums of squares the SEs need."""
+    n = WT.shape[0]
+    R = int(ids.max()) + 1
+    kc = np.bincount(ids, minlength=R).astype(np.float64)
+    a = np.bincount((ids[None, :] * (m * m) + np.arange(m)[:, None] * m + better).ravel(),
+                    minlength=R * m * m).reshape(R, m, m).astype(np.float64)
+    order = np.argsort(ids, kind="stable")
+    starts = np.searchsorted(ids[order], np.arange(R))
+    so = sT[:, order]
+    G = (so[:, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
+    wc = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k): wins of i over k
+    clean = first >= 0
+    fi, ri = first[clean], ids[clean]
+    f = np.bincount(ri * m + fi, minlength=R * m).reshape(R, m).astype(np.float64)
+    sidx = ((ri * m + fi)[None, :] * n + np.arange(n)[:, None]).ravel()
+    sc = np.bincount(sidx, weights=WT[:, clean].ravel(), minlength=R * m * n).reshape(R, m, n)
+    return _Replicates(R, float(kc @ kc), (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc),
+                       (wc * wc).sum(axis=0), np.einsum("rij,r->ij", wc, kc),
+                       (sc * sc).sum(axis=0), np.einsum("rij,ri->ij", sc, f), (f * f).sum(axis=0))
 
 
 def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
@@ -153,7 +231,9 @@ def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
         sT = -sT
     acc, ties, wins, first, better = rank_stats(sT, ws)
     s1, s2, cnt = central_sums(first, better, WT, m, ws)
-    return _Totals(acc, ties, wins, s1, s2, cnt)
+    ids = _replicate_ids(k, ctx)
+    rep = None if ids is None else _replicate_sums(ids, better, first, WT, sT, m)
+    return _Totals(acc, ties, wins, s1, s2, cnt, rep)
 
 
 def _chunk(job: tuple[int, int], ctx: dict[str, Any]) -> list[_Totals]:
@@ -171,7 +251,7 @@ def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _To
     """
     m, n = ctx["m"], ctx["n"]
     tot = _Totals(np.zeros((m, m), np.int64), np.zeros((m + 1, m, m), np.int64), np.zeros((m, m), np.int64),
-                  np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
+                  np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), _Replicates.zeros(m, n))
     jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
     if n_jobs <= 1 or len(jobs) == 1:
         for job in jobs:
@@ -197,6 +277,8 @@ def _add(tot: _Totals, parts: list[_Totals]) -> None:
         tot.cw_sum += p.cw_sum
         tot.cw_sq += p.cw_sq
         tot.first += p.first
+        if p.rep is not None and tot.rep is not None:
+            tot.rep.add(p.rep)
 
 
 def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int) -> tuple[FloatArray, int]:
@@ -285,13 +367,15 @@ def smaa(
         raise InputError(f"weight distribution has {dist.n} criteria but X has {n}")
     if dist.constraints is not None:
         dist.constraints.validate(n)
+    entropy = root_entropy(rng)
+    dist = dist.resolve(block_generator(entropy, _P_STREAM, 0))
     if evidence != "none":
         for bound in (lo_, hi_):
             meth.scores(bound, np.full(n, 1.0 / n), mask)  # the method must accept every draw's range
     ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
                                higher=meth.higher_is_better, evidence=evidence, dist=dist,
                                group=evidence_group(meth), local=threading.local(),
-                               entropy=root_entropy(rng), scorer=prepare_T(meth, arr, mask))
+                               entropy=entropy, scorer=prepare_T(meth, arr, mask))
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
@@ -306,10 +390,19 @@ def smaa(
     n_conf = min(N, 20000) if n_confidence is None else int(n_confidence)
     conf_p, n_used = _confidence(ctx, cw, has, max(1, n_conf))
     win = tot.wins / N
+    acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)
+    rep = tot.rep
+    n_rep = 0 if rep is None else rep.R
+    if rep is not None and rep.R >= 2:
+        c = rep.R / (rep.R - 1)
+        acc_se = np.maximum(acc_se, np.sqrt(c * np.maximum(rep.acc2 - 2 * acc * rep.acck + acc**2 * rep.k2, 0)) / N)
+        win_se = np.maximum(win_se, np.sqrt(c * np.maximum(rep.wins2 - 2 * win * rep.winsk + win**2 * rep.k2, 0)) / N)
+        dev = np.maximum(rep.cw2 - 2 * cw * rep.cwf + cw**2 * rep.f2[:, None], 0.0)
+        cw_se = np.where(has[:, None], np.maximum(cw_se, np.sqrt(c * dev) / safe), 0.0)
     return SMAAResult(
-        rank_acceptability=acc, rank_acceptability_se=np.sqrt(acc * (1 - acc) / N),
+        rank_acceptability=acc, rank_acceptability_se=acc_se,
         central_weights=cw, central_weights_se=cw_se,
         confidence=conf_p, confidence_se=np.sqrt(conf_p * (1 - conf_p) / n_used) if n_used else np.zeros(m),
-        winning=win, winning_se=np.sqrt(win * (1 - win) / N),
-        n_samples=N, n_confidence_samples=n_used, method=meth.name, evidence=evidence,
+        winning=win, winning_se=win_se,
+        n_samples=N, n_confidence_samples=n_used, method=meth.name, evidence=evidence, replicates=n_rep,
     )

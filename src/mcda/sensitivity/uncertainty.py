@@ -22,8 +22,8 @@ WPM draw one matrix per weight sample. Other methods cannot score a stack of
 matrices in one call; for them each sampled matrix is shared by a group of
 :data:`GENERIC_GROUP` consecutive weight samples (one method call per group).
 Every (weights, matrix) pair is still a draw from the joint distribution, so
-the estimates are unbiased, but the draws are no longer independent and the
-binomial standard errors are then somewhat optimistic.
+the estimates are unbiased, but the draws are no longer independent:
+:func:`mcda.sensitivity.smaa` then takes its standard errors across the groups.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from mcda.kernels.normalize import _normalize, _scale
 from mcda.methods import TOPSIS, WPM, Method
 from mcda.sensitivity._common import linear_normalization
 
-__all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "batched_scores", "check_evidence", "evidence_group", "sample_evidence"]
+__all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "batched_scores", "check_evidence", "evidence_group", "group_ids",
+           "sample_evidence"]
 
 #: Names of the evidence models.
 EVIDENCE_MODELS: Final[tuple[str, ...]] = ("none", "interval", "mixture")
@@ -121,6 +122,21 @@ def evidence_group(method: Method) -> int:
     (TOPSIS, WPM, WSM and AHP), :data:`GENERIC_GROUP` for the others."""
     vectorised = type(method) in (TOPSIS, WPM) or linear_normalization(method) is not None
     return 1 if vectorised else GENERIC_GROUP
+
+
+def group_ids(size: int, group: int) -> np.ndarray:
+    """Which sampled matrix each of ``size`` weight samples is scored with, for groups of ``group``.
+
+    :func:`batched_scores` splits ``size`` samples over ``U = ceil(size / group)``
+    matrices in consecutive runs of ``ceil(size / U)``.
+
+    Examples
+    --------
+    >>> group_ids(5, 2).tolist()
+    [0, 0, 1, 1, 2]
+    """
+    U = -(-int(size) // max(1, int(group)))
+    return np.arange(int(size)) // max(1, -(-int(size) // max(1, U)))
 
 
 def batched_scores(method: Method, Xs: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
