@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # figures in tests never need a display
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

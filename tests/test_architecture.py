@@ -79,7 +79,7 @@ LAYERS = [
     {"weights", "results", "sensitivity"},
     {"verdicts"},
     {"study"},
-    {"io", "testing", "report"},
+    {"io", "testing", "report", "plot"},
     {"cli"},
     {"__main__"},
 ]

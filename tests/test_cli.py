@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)],
@@ -74,6 +76,30 @@ def test_output_file_is_written_atomically(tmp_path: Path, laptops_path: Path, l
     out = run("run", bad, "--format", "csv", "--output", target2)
     assert out.returncode == 2 and not target2.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """A new file gets 0666 less the umask (not the 0600 of a temporary file); an existing one keeps its mode."""
+    import os
+    import stat
+
+    from mcda.io import atomic_write
+
+    mask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.txt"
+        atomic_write(new, "x")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        old = tmp_path / "old.txt"
+        old.write_text("y")
+        old.chmod(0o640)
+        atomic_write(old, b"z")
+        assert stat.S_IMODE(old.stat().st_mode) == 0o640 and old.read_bytes() == b"z"
+    finally:
+        os.umask(mask)
+    with pytest.raises(OSError) as info:
+        atomic_write(tmp_path / "no" / "dir.txt", "x")
+    assert info.value.filename == str(tmp_path / "no" / "dir.txt")
 
 
 def test_run_method_options(laptops_path: Path) -> None:

@@ -20,6 +20,8 @@ MODULES = sorted(
 
 @pytest.mark.parametrize("module", MODULES)
 def test_docstring_examples(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if module == "mcda.plot":
+        pytest.importorskip("matplotlib")  # the optional plot extra
     monkeypatch.chdir(SRC.parents[1])  # examples that name files do so from the repository root
     flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
     result = doctest.testmod(importlib.import_module(module), optionflags=flags, verbose=False)

@@ -11,6 +11,7 @@ import contextlib
 import io
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -88,6 +89,8 @@ def _cmd_verdicts(args: argparse.Namespace) -> int:
 
 
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
+    if args.plot and args.report != "tipping":
+        raise UnknownNameError(f"--plot draws the tipping points: use it with --report tipping, not {args.report}")
     study = load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
     if args.report == "verdicts":
@@ -114,11 +117,55 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
                                                      for c, r in moved.head(6).iterrows())}])
         df.insert(0, "profile", p)
         frames.append(df)
+    if args.plot:
+        from mcda import plot
+
+        fig, axes = _figure(len(frames), 0.8 + 0.35 * max(f["node"].nunique() for f in frames))
+        for ax, p, df in zip(axes, profiles, frames, strict=True):
+            plot.tipping_plot(df, ax=ax)
+            ax.set_title(f"{p} · {args.method or 'topsis'}")
+        _save(fig, args.plot)
     _emit(pd.concat(frames, ignore_index=True), args.format)
     return 0
 
 
+_FIGURE_FORMATS = ("pdf", "png", "svg")
+
+
+def _figure(rows: int, height: float) -> tuple[Any, list[Any]]:
+    from mcda.plot import pyplot
+
+    fig, axes = pyplot().subplots(rows, 1, figsize=(7.0, height * rows), layout="constrained", squeeze=False)
+    return fig, list(axes[:, 0])
+
+
+def _check_plot_path(path: str | None) -> None:
+    """Refuse a missing matplotlib or an unsupported figure format before any work is done."""
+    if path is None:
+        return
+    from mcda.plot import pyplot
+
+    pyplot()
+    if path.rsplit(".", 1)[-1].lower() not in _FIGURE_FORMATS or "." not in path:
+        raise UnknownNameError(f"--plot {path}: the file name must end in "
+                               + ", ".join(f".{e}" for e in _FIGURE_FORMATS))
+
+
+def _save(fig: Any, path: str) -> None:
+    """Render the figure in memory, then write it atomically (nothing is left behind on error)."""
+    from mcda.plot import pyplot
+
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format=path.rsplit(".", 1)[-1].lower(), dpi=150)
+    finally:
+        pyplot().close(fig)
+    atomic_write(path, buf.getvalue())
+
+
 def _cmd_smaa(args: argparse.Namespace) -> int:
+    if args.plot and args.show == "winning":
+        raise UnknownNameError("--plot draws --show acceptability or central, not winning")
     study = load_study(args.study)
     df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
                     concentration=args.concentration, evidence=args.evidence)
@@ -133,6 +180,13 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
         out = df["central_weights"].copy()
     else:
         out = df["winning"].copy()
+    if args.plot:
+        from mcda import plot
+
+        fig, (ax,) = _figure(1, 1.2 + 0.45 * len(df)) if args.show == "acceptability" else _figure(1, 4.2)
+        (plot.acceptability_plot if args.show == "acceptability" else plot.central_weights_plot)(df, ax=ax)
+        ax.set_title(f"SMAA-2 · {args.profile or 'uniform weights'} · {args.method} · {args.samples} samples")
+        _save(fig, args.plot)
     _emit(out.reset_index(), args.format)
     return 0
 
@@ -178,6 +232,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--report", choices=["verdicts", "tipping", "min-change"], default="verdicts",
                    help="verdict robustness (default), every tipping point per profile, or minimum change "
                         "that overturns each profile's leader")
+    p.add_argument("--plot", metavar="FILE",
+                   help="with --report tipping: also draw the tipping points per node (.png, .svg or .pdf; "
+                        "needs the plot extra)")
     p.set_defaults(func=_cmd_sensitivity, evidence_default="mixture")
 
     p = sub.add_parser("smaa", parents=[fmt, mc], help="SMAA-2 rank acceptability, central weights, winning indices")
@@ -185,6 +242,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--concentration", type=float, default=None,
                    help="Dirichlet concentration around --profile's weights (default 100)")
     p.add_argument("--show", choices=["acceptability", "central", "winning"], default="acceptability")
+    p.add_argument("--plot", metavar="FILE",
+                   help="also draw the acceptability or central weights (.png, .svg or .pdf; needs the plot extra)")
     p.set_defaults(func=_cmd_smaa, evidence_default="none")
     return ap
 
@@ -197,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = getattr(args, "output", None)
     buffer = io.StringIO()
     try:
+        _check_plot_path(getattr(args, "plot", None))
         with contextlib.redirect_stdout(buffer) if output else contextlib.nullcontext():
             code: int = args.func(args)
         if output:
@@ -205,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: cannot write {exc.filename or output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return code
 

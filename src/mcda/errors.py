@@ -12,7 +12,8 @@ keeps working for callers who do not know this module::
     │   └── JudgmentError                    AHP pairwise judgements that are invalid
     ├── MissingEvidenceError (ValueError)    a cell with policy ``error`` was needed
     ├── UnknownNameError (KeyError-free ValueError)  unknown profile / method / node
-    └── ConvergenceError (RuntimeError)      an iterative computation did not converge
+    ├── ConvergenceError (RuntimeError)      an iterative computation did not converge
+    └── MissingDependencyError (ImportError) an optional extra (e.g. ``plot``) is not installed
 
 Messages about user data always name the file and line, the item id or the
 matrix position, and the rule that was broken.
@@ -36,6 +37,7 @@ __all__ = [
     "InputError",
     "JudgmentError",
     "MCDAError",
+    "MissingDependencyError",
     "MissingEvidenceError",
     "NormalizationError",
     "Problem",
@@ -119,3 +121,7 @@ class UnknownNameError(MCDAError, ValueError):
 
 class ConvergenceError(MCDAError, RuntimeError):
     """An iterative computation did not converge."""
+
+
+class MissingDependencyError(MCDAError, ImportError):
+    """An optional dependency (an extra such as ``plot``) is not installed."""

@@ -8,6 +8,7 @@ failure half-way leaves the old file (or no file), never a half-written one.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from typing import Any
 
@@ -55,8 +56,18 @@ def dump_study(model: StudyModel) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temporary file + rename), UTF-8.
+def _mode_for(target: str) -> int:
+    """The existing file's permissions, or 0666 less the process umask for a new file."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` atomically (temporary file + rename).
 
     Examples
     --------
@@ -68,14 +79,21 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     """
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(target), dir=directory)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(target), dir=directory)
+    except OSError as exc:  # e.g. no such directory: name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, target) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600 files; give the usual permissions
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, target) from exc
         raise

@@ -1,0 +1,251 @@
+"""Figures for sweeps, tipping points and SMAA-2 results (needs matplotlib: the ``plot`` extra).
+
+Every function takes the labelled DataFrame a :class:`mcda.Study` method returns
+(or, for SMAA, an :class:`~mcda.sensitivity.SMAAResult`), draws on ``ax`` (a new
+figure when omitted) and returns the Axes, so figures compose and can be saved
+with ``ax.figure.savefig(...)``. Nothing here computes: the numbers drawn are
+exactly those in the frame.
+
+* :func:`sweep_plot`: scores (or ranks) along a one-at-a-time sweep of one
+  node's weight, with the profile's weight and the tipping points marked;
+* :func:`tipping_plot`: per node, how far its weight must move (from the
+  profile's value to the nearest tipping point) for the leader to change;
+* :func:`acceptability_plot`: stacked rank acceptability indices;
+* :func:`central_weights_plot`: central weight vectors with their standard errors.
+
+Install with ``pip install 'mcda-evidence[plot]'``; without matplotlib every
+function raises :class:`~mcda.errors.MissingDependencyError`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from mcda.errors import InputError, MissingDependencyError
+from mcda.sensitivity import SMAAResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+__all__ = ["acceptability_plot", "central_weights_plot", "pyplot", "sweep_plot", "tipping_plot"]
+
+
+def pyplot() -> Any:
+    """``matplotlib.pyplot``, or a :class:`~mcda.errors.MissingDependencyError` saying how to install it.
+
+    Examples
+    --------
+    >>> pyplot().__name__
+    'matplotlib.pyplot'
+    """
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "plotting needs matplotlib; install it with: pip install 'mcda-evidence[plot]'") from exc
+    return plt
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    _, new = pyplot().subplots(figsize=size, layout="constrained")
+    return new
+
+
+def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise InputError(f"{what} must be a DataFrame; got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InputError(f"{what} lacks column(s) {missing}; pass the frame the Study method returns")
+    if df.empty:
+        raise InputError(f"{what} is empty: nothing to draw")
+
+
+def sweep_plot(sweep: pd.DataFrame, tipping: pd.DataFrame | None = None, *, value: str = "score",
+               ax: Axes | None = None) -> Axes:
+    """Scores (or ranks) of every alternative while one node's weight runs over [0, 1].
+
+    Parameters
+    ----------
+    sweep : DataFrame
+        :meth:`mcda.Study.sweep` output for one node (columns ``node``, ``weight``,
+        ``alternative``, ``score``, ``rank``, ``at_profile``).
+    tipping : DataFrame, optional
+        :meth:`mcda.Study.tipping_points` output; the rows of this node are drawn
+        as vertical lines, solid where the leader changes, dotted otherwise.
+    value : {"score", "rank"}
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import mcda
+    >>> study = mcda.load_study("tests/data/laptops.yaml")
+    >>> ax = sweep_plot(study.sweep("balanced", "build"), study.tipping_points("balanced"))
+    >>> ax.get_xlabel(), len(ax.get_lines()) >= 3
+    ('weight of build', True)
+    """
+    _require(sweep, ["node", "weight", "alternative", "score", "rank", "at_profile"], "sweep")
+    if value not in ("score", "rank"):
+        raise InputError(f"value must be 'score' or 'rank'; got {value!r}")
+    nodes = sweep["node"].unique()
+    if len(nodes) != 1:
+        raise InputError(f"sweep must cover one node; got {len(nodes)}: {list(nodes)}")
+    node = str(nodes[0])
+    ax = _axes(ax, (6.4, 4.0))
+    for alt, rows in sweep.groupby("alternative", sort=False):
+        rows = rows.sort_values("weight")
+        ax.plot(rows["weight"], rows[value], label=str(alt), drawstyle="steps-post" if value == "rank" else "default")
+    now = sweep.loc[sweep["at_profile"].astype(bool), "weight"]
+    if len(now):
+        ax.axvline(float(now.iloc[0]), color="0.3", linewidth=1.0, linestyle="--", label="profile")
+    if tipping is not None:
+        _require(tipping, ["node", "weight", "leader_changes"], "tipping")
+        here = tipping[tipping["node"] == node]
+        for row in here.itertuples():
+            ax.axvline(float(row.weight), color="black" if row.leader_changes else "0.6", linewidth=0.8,
+                       linestyle="-" if row.leader_changes else ":")
+    if value == "rank":
+        m = sweep["alternative"].nunique()
+        ax.set_ylim(m + 0.5, 0.5)
+        ax.set_yticks(range(1, m + 1))
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel(f"weight of {node}")
+    ax.set_ylabel(value)
+    method = sweep["method"].iloc[0] if "method" in sweep.columns else None
+    profile = sweep["profile"].iloc[0] if "profile" in sweep.columns else None
+    ax.set_title(" · ".join(str(x) for x in (profile, method) if x is not None))
+    ax.legend(fontsize="small")
+    return ax
+
+
+def tipping_plot(tipping: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """For each node, the move of its weight that changes the leader: a bar from now to the tipping point.
+
+    Only the leader-changing tipping point nearest to the profile (on the
+    weight axis) is drawn per node; nodes without one are listed with no bar.
+
+    Parameters
+    ----------
+    tipping : DataFrame
+        :meth:`mcda.Study.tipping_points` output (columns ``node``, ``weight_now``,
+        ``weight``, ``leader_after``, ``leader_changes``).
+
+    Examples
+    --------
+    >>> import mcda
+    >>> study = mcda.load_study("tests/data/laptops.yaml")
+    >>> ax = tipping_plot(study.tipping_points("balanced"))
+    >>> ax.get_xlabel()
+    'node weight (bar: from the profile to where the leader changes)'
+    """
+    _require(tipping, ["node", "weight_now", "weight", "leader_after", "leader_changes"], "tipping")
+    nodes = list(dict.fromkeys(tipping["node"]))
+    flips = tipping[tipping["leader_changes"].astype(bool)].copy()
+    flips["move"] = (flips["weight"] - flips["weight_now"]).abs()
+    nearest = flips.sort_values("move").groupby("node", sort=False).head(1).set_index("node")
+    ax = _axes(ax, (6.4, 0.6 + 0.35 * len(nodes)))
+    y = np.arange(len(nodes))
+    now = tipping.groupby("node", sort=False)["weight_now"].first().reindex(nodes).to_numpy(dtype=float)
+    for j, node in enumerate(nodes):
+        if node in nearest.index:
+            row = nearest.loc[node]
+            lo, hi = sorted((float(row["weight_now"]), float(row["weight"])))
+            up = row["weight"] > row["weight_now"]
+            ax.barh(j, hi - lo, left=lo, height=0.5, color="tab:red" if up else "tab:blue")
+            ax.annotate(f" {row['leader_after']}", (float(row["weight"]), j), va="center", fontsize="small")
+    ax.plot(now, y, "k|", markersize=12, label="profile")
+    ax.set_yticks(y, [str(n) for n in nodes])
+    ax.invert_yaxis()
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel("node weight (bar: from the profile to where the leader changes)")
+    ax.legend(fontsize="small", loc="lower right")
+    return ax
+
+
+def _smaa_frame(smaa: pd.DataFrame | SMAAResult) -> pd.DataFrame:
+    frame = smaa.to_frame() if isinstance(smaa, SMAAResult) else smaa
+    if not isinstance(frame, pd.DataFrame) or not isinstance(frame.columns, pd.MultiIndex):
+        raise InputError("smaa must be an SMAAResult or the DataFrame Study.smaa returns")
+    return frame
+
+
+def acceptability_plot(smaa: pd.DataFrame | SMAAResult, *, ax: Axes | None = None) -> Axes:
+    """Rank acceptability indices as stacked horizontal bars, rank 1 first.
+
+    Examples
+    --------
+    >>> from mcda.sensitivity import smaa
+    >>> res = smaa([[1.0, 0.0], [0.0, 1.0], [0.4, 0.4]], [True, True], "wsm", 4000, rng=0)
+    >>> ax = acceptability_plot(res)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['rank 1', 'rank 2', 'rank 3']
+    """
+    frame = _smaa_frame(smaa)
+    _require(frame, [], "smaa")
+    if "acceptability" not in frame.columns.get_level_values(0):
+        raise InputError("smaa lacks the 'acceptability' columns")
+    acc = frame["acceptability"]
+    ax = _axes(ax, (6.4, 0.6 + 0.4 * len(acc)))
+    left = np.zeros(len(acc))
+    colors = _ramp(acc.shape[1])
+    for r, col in enumerate(acc.columns):
+        vals = acc[col].to_numpy(dtype=float)
+        ax.barh(np.arange(len(acc)), vals, left=left, height=0.6, color=colors[r], label=f"rank {r + 1}")
+        left += vals
+    ax.set_yticks(np.arange(len(acc)), [str(a) for a in acc.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel("rank acceptability")
+    ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    return ax
+
+
+def central_weights_plot(smaa: pd.DataFrame | SMAAResult, *, ax: Axes | None = None) -> Axes:
+    """Central weight vectors (grouped bars per alternative) with ±1 standard error.
+
+    Alternatives that never rank first have no central weights and are left out.
+
+    Examples
+    --------
+    >>> from mcda.sensitivity import smaa
+    >>> res = smaa([[1.0, 0.0], [0.0, 1.0]], [True, True], "wsm", 4000, rng=0)
+    >>> ax = central_weights_plot(res)
+    >>> len(ax.patches)
+    4
+    """
+    frame = _smaa_frame(smaa)
+    top = frame.columns.get_level_values(0)
+    if "central_weights" not in top or "acceptability" not in top:
+        raise InputError("smaa lacks the 'central_weights' or 'acceptability' columns")
+    cw = frame["central_weights"]
+    se = frame["central_weights_se"] if "central_weights_se" in top else None
+    firsts = np.asarray(frame["acceptability"], dtype=float)[:, 0] > 0
+    cw = cw[firsts]
+    if cw.empty:
+        raise InputError("no alternative ever ranks first: no central weights to draw")
+    ax = _axes(ax, (6.4, 4.0))
+    n = cw.shape[1]
+    width = 0.8 / n
+    x = np.arange(len(cw))
+    for j, crit in enumerate(cw.columns):
+        err: Any = None if se is None else se[firsts][crit].to_numpy(dtype=float)
+        ax.bar(x + (j - (n - 1) / 2) * width, cw[crit].to_numpy(dtype=float), width, yerr=err, capsize=2,
+               label=str(crit))
+    ax.set_xticks(x, [str(a) for a in cw.index])
+    ax.set_ylabel("central weight")
+    ax.set_ylim(0.0, 1.0)
+    ax.legend(fontsize="small", ncols=min(n, 4))
+    return ax
+
+
+def _ramp(k: int) -> list[Any]:
+    """``k`` colours from dark (rank 1) to light (last rank)."""
+    from matplotlib import colormaps
+
+    cmap = colormaps["viridis"]
+    return [cmap(v) for v in np.linspace(0.15, 0.9, max(k, 1))]
