@@ -107,7 +107,7 @@ def main() -> None:
     ap.add_argument("--memory-samples", type=int, default=10_000_000)
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.memory_child:
+    if args.memory_child is not None:
         memory_child(args.memory_child)
         return
     print(f"machine: {os.cpu_count()} CPUs; numpy {np.__version__}; load average {os.getloadavg()[0]:.2f}")
@@ -132,6 +132,9 @@ def main() -> None:
                   f"{z:.1f} standard errors (min-max TOPSIS, {args.peer_samples:,} samples each)")
     else:
         print("pysensmcda: not run (give --peer-python PATH to an interpreter with pysensmcda installed)")
+    if args.memory_samples <= 0:
+        print("memory: not measured (--memory-samples 0)")
+        return
     out = subprocess.run([sys.executable, __file__, "--memory-child", str(args.memory_samples)],
                          capture_output=True, text=True, check=True)
     mem = json.loads(out.stdout.strip().splitlines()[-1])
