@@ -197,6 +197,16 @@ def test_auto_sampler_is_chosen_once_per_analysis() -> None:
     assert chosen <= {"rejection", "hit-and-run"} and len(chosen) == 1
     res = smaa(SE_X, SE_B, "wsm", 3 * BLOCK_SIZE, rng=0, weights=dist)
     assert (res.replicates > 0) == (chosen == {"hit-and-run"})
+    assert res.sampler == chosen.pop()
+
+
+def test_result_says_which_sampler_drew_the_weights() -> None:
+    assert smaa(SE_X, SE_B, "wsm", 100, rng=0).sampler == "uniform"
+    around = WeightDistribution.dirichlet([0.4, 0.3, 0.2, 0.1], 50.0)
+    assert smaa(SE_X, SE_B, "wsm", 100, rng=0, weights=around).sampler == "dirichlet"
+    chain = WeightDistribution.uniform(4, WeightConstraints(order=((0, 1), (1, 2), (2, 3))))
+    assert smaa(SE_X, SE_B, "wsm", 100, rng=0, weights=chain).sampler == "exact"
+    assert smaa(SE_X, SE_B, "wsm", 100, rng=0, weights=HIT_AND_RUN).sampler == "hit-and-run"
 
 
 def test_generator_seed_is_reproducible_and_advances() -> None:
@@ -268,3 +278,5 @@ def test_study_smaa_frame(laptops_path: Path) -> None:
     assert around.loc["gamma", ("acceptability", "rank_1")] > 0.9  # the profile's leader stays first
     again = study.smaa("power_user", "topsis", n_samples=20000, concentration=200.0)
     assert around.equals(again)
+    assert df.attrs["sampler"] == "uniform" and around.attrs["sampler"] == "dirichlet"
+    assert around.attrs["n_samples"] == 20000 and around.attrs["replicates"] == 0

@@ -372,6 +372,15 @@ class WeightDistribution:
         return cls(int(c.size), c, float(concentration), constraints, "rejection" if constraints else "auto")
 
     @property
+    def sampler(self) -> str:
+        """How draws are made: "uniform", "dirichlet" (rejection-filtered when constrained),
+        or for constrained uniform weights the method ("auto" until :meth:`resolve`)."""
+        constrained = self.constraints is not None and not self.constraints.is_empty
+        if self.center is not None:
+            return "dirichlet" + (" (rejection)" if constrained else "")
+        return self.method if constrained else "uniform"
+
+    @property
     def markov(self) -> bool:
         """True when draws come from hit-and-run chains (autocorrelated within a chain)."""
         return (self.method == "hit-and-run" and self.center is None and self.constraints is not None

@@ -108,6 +108,10 @@ class SMAAResult:
     replicates : int
         Independent replicates behind the standard errors of correlated draws
         (0: the draws are independent; see the module docstring).
+    sampler : str
+        How the weights were drawn: ``"uniform"`` (exact, unconstrained),
+        ``"dirichlet"`` (around a profile), or for constrained weights
+        ``"exact"``, ``"rejection"`` or ``"hit-and-run"`` (what "auto" chose).
     """
 
     rank_acceptability: FloatArray
@@ -123,10 +127,65 @@ class SMAAResult:
     method: str
     evidence: str
     replicates: int = 0
+    sampler: str = "uniform"
+
+    def kbr_acceptability(self, k: int) -> FloatArray:
+        """k-best-ranks acceptability ``a_i^k = sum_{r <= k} b_i^r``: the share of samples where i ranks in the top k.
+
+        Examples
+        --------
+        >>> res = smaa([[1.0, 0.0], [0.0, 1.0], [0.4, 0.4]], [True, True], "wsm", 4000, rng=0)
+        >>> print(res.kbr_acceptability(3))
+        [1. 1. 1.]
+        """
+        m = self.rank_acceptability.shape[0]
+        if not 1 <= int(k) <= m:
+            raise InputError(f"k must be a rank in 1..{m}; got {k}")
+        return np.asarray(self.rank_acceptability[:, : int(k)].sum(axis=1), dtype=np.float64)
+
+    def holistic_acceptability(self, metaweights: str | ArrayLike = "centroid") -> FloatArray:
+        """Holistic acceptability ``a_i^h = sum_r alpha^r b_i^r`` (Lahdelma & Salminen 2001, section 3).
+
+        ``metaweights`` are decreasing rank weights with ``alpha^1 = 1``: ``"centroid"``
+        (``alpha^r = sum_{k=r}^m 1/k / sum_{k=1}^m 1/k``), ``"linear"``
+        (``(m - r) / (m - 1)``), ``"inverse"`` (``1 / r``), or m numbers of your own
+        (non-negative, non-increasing, the first equal to 1).
+
+        Examples
+        --------
+        Two alternatives that lead half the time each: with the inverse weights
+        (1, 1/2) each scores 1/2 + 1/2 * 1/2.
+
+        >>> res = smaa([[1.0, 0.0], [0.0, 1.0]], [True, True], "wsm", 20000, rng=0)
+        >>> print(res.holistic_acceptability("inverse").round(2))
+        [0.75 0.75]
+        """
+        m = self.rank_acceptability.shape[0]
+        r = np.arange(1, m + 1, dtype=np.float64)
+        if isinstance(metaweights, str):
+            if metaweights == "centroid":
+                inv = 1.0 / r
+                alpha = np.cumsum(inv[::-1])[::-1] / inv.sum()
+            elif metaweights == "linear":
+                alpha = (m - r) / (m - 1) if m > 1 else np.ones(1)
+            elif metaweights == "inverse":
+                alpha = 1.0 / r
+            else:
+                raise InputError(f"metaweights must be 'centroid', 'linear', 'inverse' or {m} numbers; "
+                                 f"got {metaweights!r}")
+        else:
+            alpha = np.asarray(metaweights, dtype=np.float64)
+            if (alpha.shape != (m,) or not np.all(np.isfinite(alpha)) or np.any(alpha < 0)
+                    or np.any(np.diff(alpha) > 0) or alpha[0] != 1.0):
+                raise InputError(f"metaweights must be {m} finite numbers, non-negative, non-increasing, "
+                                 f"the first equal to 1; got {metaweights!r}")
+        return np.asarray(self.rank_acceptability @ alpha, dtype=np.float64)
 
     def to_frame(self, alternatives: list[str] | None = None, criteria: list[str] | None = None) -> pd.DataFrame:
         """One row per alternative; column groups ``acceptability`` (rank 1..m), ``acceptability_se``,
-        ``central_weights`` (per criterion), ``central_weights_se``, ``confidence``, ``winning`` (vs each)."""
+        ``central_weights`` (per criterion), ``central_weights_se``, ``confidence``, ``winning`` (vs each).
+
+        ``attrs`` carries the method, evidence model, sample counts, sampler and replicates."""
         m, n = self.central_weights.shape
         alts = alternatives or [f"a{i}" for i in range(m)]
         crits = criteria or [f"c{j}" for j in range(n)]
@@ -141,6 +200,9 @@ class SMAAResult:
         }
         df = pd.concat(blocks, axis=1)
         df.index.name = "alternative"
+        df.attrs.update(method=self.method, evidence=self.evidence, n_samples=self.n_samples,
+                        n_confidence_samples=self.n_confidence_samples, sampler=self.sampler,
+                        replicates=self.replicates)
         return df
 
 
@@ -405,4 +467,5 @@ def smaa(
         confidence=conf_p, confidence_se=np.sqrt(conf_p * (1 - conf_p) / n_used) if n_used else np.zeros(m),
         winning=win, winning_se=win_se,
         n_samples=N, n_confidence_samples=n_used, method=meth.name, evidence=evidence, replicates=n_rep,
+        sampler=dist.sampler,
     )
