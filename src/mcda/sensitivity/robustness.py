@@ -36,12 +36,13 @@ from mcda.sensitivity._common import (
     resolve_method,
     root_entropy,
 )
+from mcda.sensitivity._replicates import ratio_se, replicate_ids
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import BLOCK_SIZE
 from mcda.sensitivity.tipping import tipping_points
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, group_ids, sample_evidence
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimRobustness", "ClaimTip", "claim_robustness", "holds_probability"]
 
@@ -129,16 +130,16 @@ def holds_probability(
             S = batched_scores(method, Xs, W[:, None, :], benefit)[:, 0, :]
         ok = claim_margins(S, claim, method.higher_is_better) > 0
         hits += int(np.count_nonzero(ok))
-        if group > 1:  # the groups batched_scores used
-            ids = group_ids(k, group)
+        ids = replicate_ids(k, markov=False, group=group)
+        if ids is not None:
             a = np.bincount(ids, weights=ok).astype(np.float64)
             kc = np.bincount(ids).astype(np.float64)
             R, a2, ak, k2 = R + a.size, a2 + float(a @ a), ak + float(a @ kc), k2 + float(kc @ kc)
     p = hits / n_samples
-    se = np.sqrt(p * (1 - p) / n_samples)
+    se = float(np.sqrt(p * (1 - p) / n_samples))
     if R >= 2:
-        se = max(se, np.sqrt(R / (R - 1) * max(a2 - 2 * p * ak + p * p * k2, 0.0)) / n_samples)
-    return p, float(se)
+        se = max(se, float(ratio_se(np.asarray(p), np.asarray(a2), np.asarray(ak), k2, n_samples, R)))
+    return p, se
 
 
 def claim_robustness(

@@ -80,8 +80,9 @@ from mcda.sensitivity._common import (
     validated_problem,
 )
 from mcda.sensitivity._ranks import central_sums, first_counts, rank_stats, shares
-from mcda.sensitivity.sampling import WeightDistribution, chain_ids
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, group_ids, sample_evidence
+from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
+from mcda.sensitivity.sampling import WeightDistribution
+from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
 __all__ = ["BLOCK_SIZE", "SMAAResult", "smaa"]
 
@@ -207,32 +208,6 @@ class SMAAResult:
 
 
 @dataclass
-class _Replicates:
-    """Sums over independent replicates c of squares and cross products (see the module docstring)."""
-
-    R: int  # number of replicates
-    k2: float  # sum k_c^2
-    acc2: FloatArray  # (m, m) sum a_c^2
-    acck: FloatArray  # (m, m) sum a_c k_c
-    wins2: FloatArray
-    winsk: FloatArray
-    cw2: FloatArray  # (m, n) sum s_c^2, s_c the replicate's sum of w over its first places
-    cwf: FloatArray  # (m, n) sum s_c f_c
-    f2: FloatArray  # (m,) sum f_c^2
-
-    @classmethod
-    def zeros(cls, m: int, n: int) -> _Replicates:
-        return cls(0, 0.0, np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)),
-                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
-
-    def add(self, o: _Replicates) -> None:
-        self.R += o.R
-        self.k2 += o.k2
-        for name in ("acc2", "acck", "wins2", "winsk", "cw2", "cwf", "f2"):
-            getattr(self, name).__iadd__(getattr(o, name))
-
-
-@dataclass
 class _Totals:
     acc: np.ndarray  # (m, m) int64: counts from samples without ties
     ties: np.ndarray | None  # (m + 1, m, m) int64: tie counts per tie size g (worth 1/g each); None: no tie
@@ -240,42 +215,7 @@ class _Totals:
     cw_sum: FloatArray  # (m, n)
     cw_sq: FloatArray  # (m, n)
     first: FloatArray  # (m,)
-    rep: _Replicates | None = None
-
-
-def _replicate_ids(k: int, ctx: dict[str, Any]) -> np.ndarray | None:
-    """Independent replicate of each of a block's k samples, or None when all samples are independent."""
-    markov, group = ctx["dist"].markov, (ctx["group"] if ctx["evidence"] != "none" else 1)
-    if markov and group > 1:
-        return np.zeros(k, dtype=np.int64)  # chains interleave, matrix groups are consecutive: the block
-    if markov:
-        return chain_ids(k)
-    if group > 1:
-        return group_ids(k, group)
-    return None
-
-
-def _replicate_sums(ids: np.ndarray, better: np.ndarray, first: np.ndarray, WT: FloatArray,
-                    sT: FloatArray, m: int) -> _Replicates:
-    """Per-replicate counts of one block, reduced to the sums of squares the SEs need."""
-    n = WT.shape[0]
-    R = int(ids.max()) + 1
-    kc = np.bincount(ids, minlength=R).astype(np.float64)
-    a = np.bincount((ids[None, :] * (m * m) + np.arange(m)[:, None] * m + better).ravel(),
-                    minlength=R * m * m).reshape(R, m, m).astype(np.float64)
-    order = np.argsort(ids, kind="stable")
-    starts = np.searchsorted(ids[order], np.arange(R))
-    so = sT[:, order]
-    G = (so[:, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
-    wc = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k): wins of i over k
-    clean = first >= 0
-    fi, ri = first[clean], ids[clean]
-    f = np.bincount(ri * m + fi, minlength=R * m).reshape(R, m).astype(np.float64)
-    sidx = ((ri * m + fi)[None, :] * n + np.arange(n)[:, None]).ravel()
-    sc = np.bincount(sidx, weights=WT[:, clean].ravel(), minlength=R * m * n).reshape(R, m, n)
-    return _Replicates(R, float(kc @ kc), (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc),
-                       (wc * wc).sum(axis=0), np.einsum("rij,r->ij", wc, kc),
-                       (sc * sc).sum(axis=0), np.einsum("rij,ri->ij", sc, f), (f * f).sum(axis=0))
+    rep: Replicates | None = None
 
 
 def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
@@ -293,8 +233,8 @@ def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
         sT = -sT
     acc, ties, wins, first, better = rank_stats(sT, ws)
     s1, s2, cnt = central_sums(first, better, WT, m, ws)
-    ids = _replicate_ids(k, ctx)
-    rep = None if ids is None else _replicate_sums(ids, better, first, WT, sT, m)
+    ids = replicate_ids(k, ctx["dist"].markov, ctx["group"] if ctx["evidence"] != "none" else 1)
+    rep = None if ids is None else Replicates.of_block(ids, better, first, WT, sT)
     return _Totals(acc, ties, wins, s1, s2, cnt, rep)
 
 
@@ -313,7 +253,7 @@ def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _To
     """
     m, n = ctx["m"], ctx["n"]
     tot = _Totals(np.zeros((m, m), np.int64), np.zeros((m + 1, m, m), np.int64), np.zeros((m, m), np.int64),
-                  np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), _Replicates.zeros(m, n))
+                  np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), Replicates.zeros(m, n))
     jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
     if n_jobs <= 1 or len(jobs) == 1:
         for job in jobs:
@@ -456,11 +396,10 @@ def smaa(
     rep = tot.rep
     n_rep = 0 if rep is None else rep.R
     if rep is not None and rep.R >= 2:
-        c = rep.R / (rep.R - 1)
-        acc_se = np.maximum(acc_se, np.sqrt(c * np.maximum(rep.acc2 - 2 * acc * rep.acck + acc**2 * rep.k2, 0)) / N)
-        win_se = np.maximum(win_se, np.sqrt(c * np.maximum(rep.wins2 - 2 * win * rep.winsk + win**2 * rep.k2, 0)) / N)
-        dev = np.maximum(rep.cw2 - 2 * cw * rep.cwf + cw**2 * rep.f2[:, None], 0.0)
-        cw_se = np.where(has[:, None], np.maximum(cw_se, np.sqrt(c * dev) / safe), 0.0)
+        acc_se = np.maximum(acc_se, ratio_se(acc, rep.acc2, rep.acck, rep.k2, N, rep.R))
+        win_se = np.maximum(win_se, ratio_se(win, rep.wins2, rep.winsk, rep.k2, N, rep.R))
+        cw_rep = ratio_se(cw, rep.cw2, rep.cwf, rep.f2[:, None], safe, rep.R)
+        cw_se = np.where(has[:, None], np.maximum(cw_se, cw_rep), 0.0)
     return SMAAResult(
         rank_acceptability=acc, rank_acceptability_se=acc_se,
         central_weights=cw, central_weights_se=cw_se,
