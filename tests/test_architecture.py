@@ -104,3 +104,12 @@ def test_imports_follow_the_layers() -> None:
             if there and RANK[there] > RANK[here]:
                 wrong.append(f"{path.relative_to(SRC)} imports {mod}")
     assert not wrong, wrong
+
+
+def test_importing_mcda_does_not_import_matplotlib() -> None:
+    """The plot extra is optional: ``import mcda`` (and ``mcda.plot``) must work without it."""
+    import subprocess
+    import sys
+
+    code = "import sys, mcda, mcda.plot; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -8,7 +8,7 @@ Load a study file, score it, and check its verdicts::
     >>> study.check_verdicts()                                         # doctest: +SKIP
 """
 
-from mcda import ahp, compare, errors, kernels, sensitivity, weights
+from mcda import ahp, compare, errors, kernels, plot, sensitivity, weights
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
 from mcda.io import load_study, read_table_study, study_from_frame
@@ -62,6 +62,7 @@ __all__ = [
     "kernels",
     "load_study",
     "method_names",
+    "plot",
     "read_table_study",
     "sensitivity",
     "study_from_frame",
