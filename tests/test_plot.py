@@ -83,9 +83,10 @@ def test_central_weights_plot_leaves_out_alternatives_never_first() -> None:
     res = mcda.sensitivity.smaa([[1.0, 0.0], [0.0, 1.0], [0.2, 0.2]], [True, True], "wsm", 4000, rng=0)
     assert res.rank_acceptability[2, 0] == 0
     ax = plot.central_weights_plot(res)
-    heights = np.array([b.get_height() for b in ax.patches]).reshape(2, 2)  # criterion by criterion
-    np.testing.assert_allclose(heights.T, res.central_weights[:2])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["a0", "a1"]
+    widths = np.array([b.get_width() for b in ax.patches]).reshape(2, 2)  # alternative by alternative
+    np.testing.assert_allclose(widths, res.central_weights[:2])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["c0", "c1"]
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["1/n", "a0", "a1"]
 
 
 @pytest.mark.parametrize(("call", "message"), [

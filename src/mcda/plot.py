@@ -206,40 +206,42 @@ def acceptability_plot(smaa: pd.DataFrame | SMAAResult, *, ax: Axes | None = Non
 
 
 def central_weights_plot(smaa: pd.DataFrame | SMAAResult, *, ax: Axes | None = None) -> Axes:
-    """Central weight vectors (grouped bars per alternative) with ±1 standard error.
+    """Central weight vectors with ±1 standard error: one row per criterion, one bar per alternative.
 
     Alternatives that never rank first have no central weights and are left out.
+    A dotted line marks ``1/n``, the centre of the uniform weight distribution.
 
     Examples
     --------
     >>> from mcda.sensitivity import smaa
     >>> res = smaa([[1.0, 0.0], [0.0, 1.0]], [True, True], "wsm", 4000, rng=0)
     >>> ax = central_weights_plot(res)
-    >>> len(ax.patches)
-    4
+    >>> [t.get_text() for t in ax.get_yticklabels()], len(ax.patches)
+    (['c0', 'c1'], 4)
     """
     frame = _smaa_frame(smaa)
     top = frame.columns.get_level_values(0)
     if "central_weights" not in top or "acceptability" not in top:
         raise InputError("smaa lacks the 'central_weights' or 'acceptability' columns")
-    cw = frame["central_weights"]
-    se = frame["central_weights_se"] if "central_weights_se" in top else None
     firsts = np.asarray(frame["acceptability"], dtype=float)[:, 0] > 0
-    cw = cw[firsts]
+    cw = frame["central_weights"][firsts]
     if cw.empty:
         raise InputError("no alternative ever ranks first: no central weights to draw")
-    ax = _axes(ax, (6.4, 4.0))
-    n = cw.shape[1]
-    width = 0.8 / n
-    x = np.arange(len(cw))
-    for j, crit in enumerate(cw.columns):
-        err: Any = None if se is None else se[firsts][crit].to_numpy(dtype=float)
-        ax.bar(x + (j - (n - 1) / 2) * width, cw[crit].to_numpy(dtype=float), width, yerr=err, capsize=2,
-               label=str(crit))
-    ax.set_xticks(x, [str(a) for a in cw.index])
-    ax.set_ylabel("central weight")
-    ax.set_ylim(0.0, 1.0)
-    ax.legend(fontsize="small", ncols=min(n, 4))
+    se = frame["central_weights_se"][firsts] if "central_weights_se" in top else None
+    k, n = cw.shape
+    ax = _axes(ax, (6.4, 1.0 + n * (0.12 * k + 0.1)))
+    height = 0.8 / k
+    y = np.arange(n)
+    for a, alt in enumerate(cw.index):
+        err: Any = None if se is None else se.loc[alt].to_numpy(dtype=float)
+        ax.barh(y + (a - (k - 1) / 2) * height, cw.loc[alt].to_numpy(dtype=float), height, xerr=err, capsize=2,
+                label=str(alt))
+    ax.axvline(1.0 / n, color="0.4", linewidth=0.8, linestyle=":", label="1/n")
+    ax.set_yticks(y, [str(c) for c in cw.columns])
+    ax.invert_yaxis()
+    ax.set_xlabel("central weight")
+    ax.set_xlim(0.0, min(1.0, max(float(np.nanmax(cw.to_numpy(dtype=float))) * 1.3, 2.0 / n)))
+    ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return ax
 
 
