@@ -69,6 +69,13 @@ def test_tipping_plot_bar_runs_from_the_profile_to_the_nearest_leader_change(stu
         assert bars[j].get_x() == pytest.approx(lo) and bars[j].get_width() == pytest.approx(hi - lo)
 
 
+def test_tipping_plot_without_tipping_points_says_so(seed_path: Path) -> None:
+    tips = mcda.load_study(seed_path).tipping_points("balanced", scope="open_source")  # Tencent leads at any weight
+    assert tips.empty
+    ax = plot.tipping_plot(tips)
+    assert not ax.patches and "no tipping point" in ax.texts[0].get_text()
+
+
 def test_acceptability_plot_stacks_the_indices(study: mcda.Study) -> None:
     df = study.smaa("balanced", n_samples=4000, rng=1)
     ax = plot.acceptability_plot(df)
@@ -124,6 +131,13 @@ def test_cli_writes_figures(tmp_path: Path, laptops_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "<svg" in svg.read_text(encoding="utf-8")[:500]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_cli_table_and_figure_for_a_scope_without_tipping_points(tmp_path: Path, seed_path: Path) -> None:
+    r = run("sensitivity", seed_path, "--report", "tipping", "--scope", "open_source", "--plot", tmp_path / "t.png")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == "(none)" and "Empty DataFrame" not in r.stdout
+    assert (tmp_path / "t.png").stat().st_size > 0
 
 
 @pytest.mark.parametrize(("args", "message"), [

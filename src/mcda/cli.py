@@ -27,6 +27,8 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
         sys.stdout.write(df.to_csv(index=False))
     elif fmt == "json":
         sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    elif df.empty:
+        sys.stdout.write("  ".join(map(str, df.columns)) + "\n(none)\n")
     else:
         with pd.option_context("display.width", 200, "display.max_colwidth", 60,
                                "display.max_rows", 500, "display.float_format", "{:.4f}".format):
@@ -120,7 +122,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
     if args.plot:
         from mcda import plot
 
-        fig, axes = _figure(len(frames), 0.8 + 0.35 * max(f["node"].nunique() for f in frames))
+        fig, axes = _figure(len(frames), max(1.6, 0.8 + 0.35 * max(f["node"].nunique() for f in frames)))
         for ax, p, df in zip(axes, profiles, frames, strict=True):
             plot.tipping_plot(df, ax=ax)
             ax.set_title(f"{p} · {args.method or 'topsis'}")

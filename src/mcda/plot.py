@@ -56,13 +56,13 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new
 
 
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
+def _require(df: pd.DataFrame, columns: list[str], what: str, empty_ok: bool = False) -> None:
     if not isinstance(df, pd.DataFrame):
         raise InputError(f"{what} must be a DataFrame; got {type(df).__name__}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise InputError(f"{what} lacks column(s) {missing}; pass the frame the Study method returns")
-    if df.empty:
+    if df.empty and not empty_ok:
         raise InputError(f"{what} is empty: nothing to draw")
 
 
@@ -143,7 +143,15 @@ def tipping_plot(tipping: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     >>> ax.get_xlabel()
     'node weight (bar: from the profile to where the leader changes)'
     """
-    _require(tipping, ["node", "weight_now", "weight", "leader_after", "leader_changes"], "tipping")
+    _require(tipping, ["node", "weight_now", "weight", "leader_after", "leader_changes"], "tipping", empty_ok=True)
+    if tipping.empty:  # no single node's weight changes any order: say so on the figure
+        ax = _axes(ax, (6.4, 1.2))
+        ax.text(0.5, 0.5, "no tipping point: moving any one node's weight changes no order",
+                ha="center", va="center", transform=ax.transAxes)
+        ax.set_xlim(0.0, 1.0)
+        ax.set_yticks([])
+        ax.set_xlabel("node weight")
+        return ax
     nodes = list(dict.fromkeys(tipping["node"]))
     flips = tipping[tipping["leader_changes"].astype(bool)].copy()
     flips["move"] = (flips["weight"] - flips["weight_now"]).abs()
