@@ -245,7 +245,7 @@ def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[
     out_i += i[zp].tolist()
     out_k += k[zp].tolist()
     out_t += grid[zj + 1].tolist()
-    for a, b, t in _close_pairs(scorer, path, grid, G, sg, i, k):
+    for a, b, t in _close_pairs(scorer, path, grid, G, sg, i, k, float(tol.max())):
         out_i.append(a)
         out_k.append(b)
         out_t.append(t)
@@ -253,14 +253,16 @@ def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[
 
 
 def _close_pairs(
-    scorer: Scorer, path: WeightPath, grid: FloatArray, G: FloatArray, sg: FloatArray, i: IntArray, k: IntArray
+    scorer: Scorer, path: WeightPath, grid: FloatArray, G: FloatArray, sg: FloatArray, i: IntArray, k: IntArray,
+    tol: float,
 ) -> list[tuple[int, int, float]]:
     """Two crossings of one pair inside one grid cell: no sign change on the grid, but a dip.
 
     Where ``|gap|`` has a local minimum at an interior grid point with one sign
     on both neighbours, and the parabola through the three values dips below
     half the middle value, the gap is minimised (signed) on the two cells; if
-    the minimum has the other sign, both crossings are refined with brentq.
+    the minimum has the other sign (beyond rounding, ``tol``), both crossings are
+    refined with brentq; a dip that only touches zero is not a swap.
     """
     G0, G1, G2 = G[:-2], G[1:-1], G[2:]
     same = (sg[:-2] == sg[1:-1]) & (sg[1:-1] == sg[2:]) & (sg[1:-1] != 0)
@@ -282,7 +284,7 @@ def _close_pairs(
         res = minimize_scalar(lambda x, s=s: s * gap(x), bounds=(lo, hi), method="bounded",
                               options={"xatol": 1e-12})
         x = float(res.x)
-        if s * gap(x) < 0:
+        if s * gap(x) < -tol:
             out.append((a, b, brentq(gap, lo, x, xtol=1e-13, rtol=1e-13)))
             out.append((a, b, brentq(gap, x, hi, xtol=1e-13, rtol=1e-13)))
     return out
