@@ -312,6 +312,13 @@ def sample_constrained(
                                center, concentration)
 
 
+def _pilot_choice(n: int, cons: WeightConstraints, gen: np.random.Generator) -> str:
+    """What "auto" uses when no exact construction applies: rejection if a 4096-draw
+    uniform pilot keeps at least :data:`MIN_ACCEPTANCE` of its draws, else hit-and-run."""
+    pilot = cons.satisfied(_uniform_T(n, 4096, gen).T).mean()
+    return "rejection" if pilot >= MIN_ACCEPTANCE else "hit-and-run"
+
+
 def _sample_constrained(n: int, size: int, cons: WeightConstraints, gen: np.random.Generator, method: str,
                         center: ArrayLike | None, concentration: float | None) -> FloatArray:
     """:func:`sample_constrained` for constraints validated once by the caller."""
@@ -327,8 +334,7 @@ def _sample_constrained(n: int, size: int, cons: WeightConstraints, gen: np.rand
         if method == "exact":
             raise InputError("no exact sampler for these constraints; use 'rejection' or 'hit-and-run'")
     if method == "auto":
-        pilot = cons.satisfied(_uniform_T(int(n), 4096, gen).T).mean()
-        method = "rejection" if pilot >= MIN_ACCEPTANCE else "hit-and-run"
+        method = _pilot_choice(int(n), cons, gen)
     if method == "rejection":
         return _rejection(lambda k: _uniform_T(int(n), k, gen).T, int(size), cons, int(n))
     return hit_and_run(int(n), int(size), cons, gen)
@@ -408,8 +414,7 @@ class WeightDistribution:
             return self
         if _exact(self.n, 1, cons, rng) is not None:
             return replace(self, method="exact")
-        pilot = cons.satisfied(_uniform_T(self.n, 4096, rng).T).mean()
-        return replace(self, method="rejection" if pilot >= MIN_ACCEPTANCE else "hit-and-run")
+        return replace(self, method=_pilot_choice(self.n, cons, rng))
 
     def sample(self, size: int, rng: np.random.Generator) -> FloatArray:
         """Draw ``size`` weight vectors, shape (size, n)."""
