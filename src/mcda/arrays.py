@@ -6,13 +6,36 @@ re-attached by :mod:`mcda.results`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from mcda._types import BoolArray, FloatArray
+from mcda._types import BoolArray, FloatArray, IntArray
+from mcda.errors import UnknownNameError
 
-__all__ = ["DecisionArrays"]
+__all__ = ["DecisionArrays", "positions"]
+
+
+def positions(ids: str | Sequence[str], known: Sequence[str], what: str) -> IntArray:
+    """Positions of ``ids`` in ``known``: the one conversion from ids to positions.
+
+    Raises :class:`~mcda.errors.UnknownNameError` naming the unknown ids, the
+    closest known one, and every known id.
+
+    >>> positions(["b", "a"], ("a", "b", "c"), "alternative").tolist()
+    [1, 0]
+    """
+    wanted = [ids] if isinstance(ids, str) else list(ids)
+    index = {k: i for i, k in enumerate(known)}
+    unknown = [x for x in wanted if x not in index]
+    if unknown:
+        import difflib
+
+        close = difflib.get_close_matches(str(unknown[0]), [str(k) for k in known], n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise UnknownNameError(f"unknown {what}(s) {unknown}; {hint}{what}s: {', '.join(map(str, known))}")
+    return np.array([index[x] for x in wanted], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -55,6 +78,24 @@ class DecisionArrays:
     def shape(self) -> tuple[int, int]:
         """(m, n): alternatives by criteria."""
         return (len(self.alternatives), len(self.criteria))
+
+    def alternative_positions(self, ids: str | Sequence[str]) -> IntArray:
+        """Row positions of alternative ids (one id gives a one-element array)."""
+        return positions(ids, self.alternatives, "alternative")
+
+    def criterion_positions(self, ids: str | Sequence[str]) -> IntArray:
+        """Column positions of criterion ids."""
+        return positions(ids, self.criteria, "criterion")
+
+    def alternative_ids(self, rows: Sequence[int] | np.ndarray) -> list[str]:
+        """The ids of alternative positions: the one conversion from positions back to ids."""
+        return [self.alternatives[int(i)] for i in np.asarray(rows, dtype=np.int64).ravel()]
+
+    def frozen(self) -> DecisionArrays:
+        """The same arrays made read-only, safe to share between analyses (a cache holds these)."""
+        for a in (self.X, self.lo, self.hi, self.confidence, self.benefit, self.w):
+            a.flags.writeable = False
+        return self
 
     @classmethod
     def from_matrix(

@@ -76,11 +76,24 @@ class Study:
     """
 
     def __init__(self, model: StudyModel, path: str | None = None) -> None:
-        problems = check_study(model, method_names())
+        problems = check_study(model)
         if problems:
             raise StudyValidationError([Problem(format_path(p), m, path) for p, m in problems], path)
+        self._init(model, path)
+
+    def _init(self, model: StudyModel, path: str | None) -> None:
         self.model = model
         self.path = path
+        #: Prepared (evidence matrix, weights, read-only arrays) per (profile id, scope), built once.
+        self._prepared: dict[tuple[str, str | None], tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]] = {}
+
+    @classmethod
+    def _from_checked(cls, model: StudyModel, path: str | None = None) -> Study:
+        """A study from a model that :func:`~mcda.model.check_study` has already passed (the loaders);
+        validation happens once, where the data enters."""
+        study = cls.__new__(cls)
+        study._init(model, path)
+        return study
 
     def __repr__(self) -> str:
         m = self.model
@@ -197,7 +210,26 @@ class Study:
     def _prepare(
         self, profile: str | WeightProfile, scope: str | None
     ) -> tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]:
-        """The evidence matrix, effective weights and arrays of a profile and scope, built once."""
+        """The evidence matrix, effective weights and arrays of a profile and scope, built once.
+
+        A profile of the study is prepared once per scope and reused by scoring,
+        sensitivity and verdict loops (the arrays are read-only); a profile object
+        from outside the study is prepared afresh.
+        """
+        prof = self.profile(profile)
+        own = any(p is prof for p in self.model.profiles)
+        key = (prof.id, scope)
+        hit = self._prepared.get(key) if own else None
+        if hit is None:
+            hit = self._build(prof, scope)
+            if own:
+                self._prepared[key] = hit
+        return hit
+
+    def _build(
+        self, profile: WeightProfile, scope: str | None
+    ) -> tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]:
+        """Build the evidence matrix, effective weights and arrays of a profile and scope."""
         em = self.evidence_matrix(scope)
         ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
         leaves = {c.id: c for c in self.model.criteria.leaves()}
@@ -206,7 +238,7 @@ class Study:
             benefit=np.array([leaves[c].direction == "max" for c in em.criteria], dtype=bool),
             w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
             alternatives=em.alternatives, criteria=em.criteria,
-        )
+        ).frozen()
         return em, ew, arrays
 
     def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:

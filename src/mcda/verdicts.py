@@ -5,19 +5,19 @@ A claim is either ``leader: a`` (``a`` ranks strictly first) or
 each strictly ahead of the next and of every unlisted alternative).
 
 The **margin** is the smallest score gap the claim rests on, oriented so that a
-positive margin means the claim holds: for a leader, its score minus the best
-other score; for a ranking, the smallest gap between consecutive listed
-alternatives and between the last listed one and the best unlisted one.
+positive margin means the claim holds. Its one definition, on positions, is
+:func:`mcda.kernels.claims.claim_margins`; verdicts turn ids into positions with
+:class:`~mcda.arrays.DecisionArrays` and call it, as sensitivity analysis does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
-from mcda.arrays import DecisionArrays
+from mcda.arrays import DecisionArrays, positions
+from mcda.kernels.claims import claim_margins
 from mcda.model import Verdict
 from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
@@ -42,13 +42,9 @@ def claim_margin(scores: dict[str, float], claimed: list[str], higher_is_better:
     >>> claim_margin({"a": 0.7, "b": 0.5, "c": 0.2}, ["b", "a"]) < 0
     True
     """
-    sign = 1.0 if higher_is_better else -1.0
-    s = {k: sign * v for k, v in scores.items()}
-    gaps = [s[a] - s[b] for a, b in pairwise(claimed)]
-    rest = [v for k, v in s.items() if k not in claimed]
-    if rest:
-        gaps.append(s[claimed[-1]] - max(rest))
-    return float(min(gaps))
+    ids = list(scores)
+    S = np.array([scores[k] for k in ids], dtype=np.float64)
+    return float(claim_margins(S, positions(claimed, ids, "alternative"), higher_is_better))
 
 
 @dataclass(frozen=True)
@@ -73,7 +69,7 @@ class VerdictOutcome:
     def row(self) -> dict[str, object]:
         """A flat record for tables."""
         v = self.verdict
-        claim = f"leader: {v.leader}" if v.leader is not None else "ranking: " + " > ".join(v.ranking or ())
+        claim = f"leader: {v.leader}" if v.leader is not None else "ranking: " + " > ".join(v.claimed)
         return {
             "id": v.id,
             "statement": v.statement,
@@ -93,9 +89,8 @@ class VerdictOutcome:
 
 def evaluate_verdict(verdict: Verdict, result: ScoreResult) -> VerdictOutcome:
     """Check a verdict against a score result computed under its profile and scope."""
-    claimed = [verdict.leader] if verdict.leader is not None else list(verdict.ranking or ())
     scores = {str(k): float(v) for k, v in result.scores.items()}
-    margin = claim_margin(scores, claimed, result.higher_is_better)
+    margin = claim_margin(scores, verdict.claimed, result.higher_is_better)
     return VerdictOutcome(verdict, result.method, result, margin)
 
 
@@ -124,8 +119,7 @@ def robustness_row(
     weights and the evidence model, in which the claim holds.
     """
     v = outcome.verdict
-    alts = list(arrays.alternatives)
-    claim = [alts.index(a) for a in ([v.leader] if v.leader is not None else list(v.ranking or ()))]
+    claim = arrays.alternative_positions(v.claimed).tolist()
     r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), outcome.method,
                          lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
                          concentration=concentration, n_samples=n_samples, rng=rng)
@@ -134,11 +128,11 @@ def robustness_row(
         "tip_node": tip.node if tip else None,
         "tip_weight_now": tip.weight_now if tip else None,
         "tip_weight": tip.weight if tip else None,
-        "tip_leader": alts[tip.leader_beyond] if tip else None,
+        "tip_leader": arrays.alternative_ids([tip.leader_beyond])[0] if tip else None,
         "tip_l1": tip.distance if tip else None,
         "flippable": bool(mc.found),
         "min_l1": mc.distance,
-        "min_l1_leader": alts[mc.leader_after] if mc.leader_after is not None else None,
+        "min_l1_leader": arrays.alternative_ids([mc.leader_after])[0] if mc.leader_after is not None else None,
         "min_l1_change": _changes(arrays.criteria, arrays.w, mc.weights) if mc.weights is not None else "",
         "min_l1_exact": mc.exact,
         "p_holds": r.p_holds,

@@ -40,7 +40,7 @@ def load_study(path: str | os.PathLike[str]) -> Study:
     >>> study = mcda.load_study("criteria/hunyuan_vs_stepfun.yaml")  # doctest: +SKIP
     """
     file = os.fspath(path)
-    return Study(read_study_model(file, method_names()), file)
+    return Study._from_checked(read_study_model(file, method_names()), file)
 
 
 def loads_study(text: str, file: str | None = None) -> Study:
@@ -53,7 +53,7 @@ def loads_study(text: str, file: str | None = None) -> Study:
     >>> mcda.io.loads_study(text).alternatives  # doctest: +SKIP
     ['alpha', 'beta', 'gamma']
     """
-    return Study(model_from_data(parse_yaml(text, file), method_names()), file)
+    return Study._from_checked(model_from_data(parse_yaml(text, file), method_names()), file)
 
 
 def save_study(study: Study, path: str | os.PathLike[str]) -> None:

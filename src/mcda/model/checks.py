@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from mcda.methods import method_names
 from mcda.model.criteria import Criterion, NumericScale, OrdinalScale
 from mcda.model.items import EvidenceItem
 from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
@@ -289,7 +290,7 @@ def _check_verdicts(m: StudyModel, nodes: dict[str, Criterion], methods: Iterabl
                                      f"verdict does not check (methods: {', '.join(v.methods)})"))
         if (v.leader is None) == (v.ranking is None):
             problems.append((p, "a verdict claims exactly one of `leader: <id>` or `ranking: [ids]`"))
-        claimed = [v.leader] if v.leader is not None else list(v.ranking or ())
+        claimed = v.claimed
         for j, a in enumerate(claimed):
             key: Path = (*p, "leader") if v.leader is not None else (*p, "ranking", j)
             if a not in alts:
@@ -299,7 +300,7 @@ def _check_verdicts(m: StudyModel, nodes: dict[str, Criterion], methods: Iterabl
     return problems
 
 
-def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]:
+def check_study(m: StudyModel, methods: Iterable[str] | None = None) -> list[PathProblem]:
     """Every cross-reference, coverage, scale and weight problem of a study.
 
     Parameters
@@ -307,7 +308,8 @@ def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]
     m:
         The study model.
     methods:
-        Method names verdicts may use.
+        Method names verdicts may use; default: every registered method
+        (:func:`mcda.methods.method_names`).
 
     Returns
     -------
@@ -333,5 +335,5 @@ def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]
     problems += _duplicates([p.id for p in m.profiles], "profiles")
     for i, prof in enumerate(m.profiles):
         problems += check_profile(prof, m.criteria, ("profiles", i))
-    problems += _check_verdicts(m, nodes, methods)
+    problems += _check_verdicts(m, nodes, method_names() if methods is None else methods)
     return problems

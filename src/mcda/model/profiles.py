@@ -121,6 +121,15 @@ class Verdict(Frozen):
         """The method names to check, as a tuple."""
         return (self.method,) if isinstance(self.method, str) else tuple(self.method)
 
+    @property
+    def claimed(self) -> list[str]:
+        """The claimed alternatives, best first: ``[leader]`` or the ranking.
+
+        >>> Verdict(id="v", statement="s", profile="p", ranking=["b", "a"]).claimed
+        ['b', 'a']
+        """
+        return [self.leader] if self.leader is not None else list(self.ranking or ())
+
     def expected(self, method: str) -> Literal["hold", "fail"]:
         """What the verdict expects under ``method``: ``expect`` may be one value or one per method.
 

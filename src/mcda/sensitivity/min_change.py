@@ -46,20 +46,16 @@ from scipy.optimize import linprog, minimize
 
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
-from mcda.kernels.normalize import _normalize
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     Scorer,
     check_claim,
     claim_margins,
     claim_pairs,
-    closed_form,
-    linear_normalization,
-    prepare,
     resolve_method,
     validated_problem,
 )
-from mcda.sensitivity.tipping import _unit_roots, gap_polynomials
+from mcda.sensitivity.tipping import _unit_roots
 
 __all__ = ["MinChange", "min_change"]
 
@@ -142,12 +138,15 @@ def _candidate_paths(w: FloatArray) -> tuple[FloatArray, FloatArray]:
     return np.broadcast_to(w, B.shape).copy(), B
 
 
-def _first_failure_exact(kind: str, meth: Method, X: FloatArray, benefit: BoolArray, A: FloatArray,
-                         B: FloatArray, pairs: list[tuple[int, int]]) -> tuple[IntArray, FloatArray]:
-    """Candidate (path index, t) where a claim pair swaps, from the tipping polynomials (all paths at once)."""
+def _first_failure_exact(meth: Method, X: FloatArray, benefit: BoolArray, A: FloatArray,
+                         B: FloatArray, pairs: list[tuple[int, int]]) -> tuple[IntArray, FloatArray] | None:
+    """Candidate (path index, t) where a claim pair swaps, from the tipping polynomials (all paths at
+    once); None when the method has no closed form for this data."""
     p = np.array([a for a, _ in pairs], dtype=np.int64)
     q = np.array([b for _, b in pairs], dtype=np.int64)
-    coefs = gap_polynomials(kind, meth, X, benefit, A, B, p, q)  # (P, pairs, d + 1)
+    coefs = meth.gap_polynomials(X, benefit, A, B, p, q)  # (P, pairs, d + 1)
+    if coefs is None:
+        return None
     rows, roots = _unit_roots(coefs.reshape(-1, coefs.shape[-1]))
     return rows // len(pairs), roots
 
@@ -267,7 +266,7 @@ def min_change(
     if wv is None:
         raise InputError("min_change needs the profile's weights w")
     meth = resolve_method(method, options)
-    scorer = prepare(meth, arr, mask)
+    scorer = meth.prepare(arr, mask)
     higher = meth.higher_is_better
     s0 = scorer(wv)
     if claim is None:
@@ -277,17 +276,12 @@ def min_change(
     target, sign = ("fail", -1.0) if before > 0 else ("hold", 1.0)
     delta = OVERTURN_DELTA * max(1.0, float(np.abs(s0).max()))
     pairs = claim_pairs(cl, arr.shape[0])
-    kind = closed_form(meth)
-    if kind == "wsm":
-        R = _normalize(arr, mask, str(linear_normalization(meth)))
+    R = meth.linear_table(arr, mask)
+    if R is not None:  # scores linear in the weights: an exact linear programme
         return _result(meth, arr, mask, wv, cl, before, _lp_wsm(R, wv, pairs, delta, target), True, target)
     A, B = _candidate_paths(wv)
-    if kind == "wpm" and np.any(_normalize(arr, mask, meth.normalization) <= 0):  # type: ignore[attr-defined]
-        kind = None
-    if kind is not None:
-        rows, t = _first_failure_exact(kind, meth, arr, mask, A, B, pairs)
-    else:
-        rows, t = _first_failure_scan(scorer, A, B, cl, higher, sign)
+    exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
+    rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
     starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)), sign)
     best, best_cost = None, np.inf
     for start in starts:

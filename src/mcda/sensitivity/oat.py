@@ -18,7 +18,7 @@ from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.kernels.ranking import DEFAULT_TIE_RTOL, _rank, _tolerance
 from mcda.methods import Method
-from mcda.sensitivity._common import prepare, resolve_method, validated_problem
+from mcda.sensitivity._common import resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
 
 __all__ = ["SweepResult", "sweep"]
@@ -118,6 +118,6 @@ def sweep(
         grid = np.unique(np.asarray(t, dtype=np.float64).ravel())
     meth = resolve_method(method, options)
     W = path.weights(grid)
-    S = prepare(meth, arr, mask)(W)
+    S = meth.prepare(arr, mask)(W)
     ranks = _rank(S, meth.higher_is_better, "min", _tolerance(S, None, DEFAULT_TIE_RTOL))
     return SweepResult(grid, W, S, np.asarray(ranks, dtype=np.int64), path, meth.name, meth.higher_is_better)

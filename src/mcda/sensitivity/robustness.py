@@ -32,7 +32,6 @@ from mcda.sensitivity._common import (
     block_generator,
     check_claim,
     claim_margins,
-    prepare,
     resolve_method,
     root_entropy,
 )
@@ -81,7 +80,7 @@ class ClaimRobustness:
 def claim_tips(X: FloatArray, benefit: np.ndarray, claim: np.ndarray, paths: Sequence[WeightPath],
                method: Method) -> list[ClaimTip]:
     """Every claim tipping point on the given paths, nearest first."""
-    scorer = prepare(method, X, benefit)
+    scorer = method.prepare(X, benefit)
     sign = 1.0 if method.higher_is_better else -1.0
     tips: list[ClaimTip] = []
     for path in paths:

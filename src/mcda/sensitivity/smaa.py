@@ -74,7 +74,6 @@ from mcda.methods import Method
 from mcda.sensitivity._common import (
     Workspace,
     block_generator,
-    prepare_T,
     resolve_method,
     root_entropy,
     validated_problem,
@@ -377,7 +376,7 @@ def smaa(
     ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
                                higher=meth.higher_is_better, evidence=evidence, dist=dist,
                                group=evidence_group(meth), local=threading.local(),
-                               entropy=entropy, scorer=prepare_T(meth, arr, mask))
+                               entropy=entropy, scorer=meth.prepare_T(arr, mask))
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))

@@ -56,17 +56,8 @@ from scipy.optimize import brentq, minimize_scalar
 
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
-from mcda.kernels.normalize import _normalize, _scale
-from mcda.kernels.topsis import _ideals
 from mcda.methods import Method
-from mcda.sensitivity._common import (
-    Scorer,
-    closed_form,
-    linear_normalization,
-    prepare,
-    resolve_method,
-    validated_problem,
-)
+from mcda.sensitivity._common import Scorer, resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
 
 __all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
@@ -130,46 +121,25 @@ def _pairs(m: int) -> tuple[IntArray, IntArray]:
     return i.astype(np.int64), k.astype(np.int64)
 
 
-def _polymul2(U: FloatArray, V: FloatArray) -> FloatArray:
-    """Products of quadratics (..., 3) x (..., 3) -> quartics (..., 5), highest degree first."""
-    u2, u1, u0 = U[..., 0], U[..., 1], U[..., 2]
-    v2, v1, v0 = V[..., 0], V[..., 1], V[..., 2]
-    return np.stack([u2 * v2, u2 * v1 + u1 * v2, u2 * v0 + u1 * v1 + u0 * v2, u1 * v0 + u0 * v1, u0 * v0], axis=-1)
-
-
 def gap_polynomials(
-    kind: str, method: Method, X: FloatArray, benefit: BoolArray, A: FloatArray, B: FloatArray,
-    i: IntArray, k: IntArray,
-) -> FloatArray:
+    method: Method, X: FloatArray, benefit: BoolArray, A: FloatArray, B: FloatArray, i: IntArray, k: IntArray,
+) -> FloatArray | None:
     """Gap polynomials ``f(t)``, whose sign is that of ``S_i - S_k`` along ``w(t) = A + t B``.
 
     ``A`` and ``B`` (..., n) broadcast against the pairs ``i, k`` (p,); the result
-    has shape (..., p, d + 1), highest degree first (d = 1 for WSM/WPM, 4 for TOPSIS).
+    has shape (..., p, d + 1), highest degree first (d = 1 for WSM/WPM, 4 for
+    TOPSIS). None when the method has no closed form for this data (the method
+    declares it: :meth:`mcda.methods.Method.gap_polynomials`).
     """
-    A, B = A[..., None, :], B[..., None, :]
-    if kind in ("wsm", "wpm"):
-        norm = linear_normalization(method) if kind == "wsm" else method.normalization  # type: ignore[attr-defined]
-        R = _normalize(X, benefit, str(norm))
-        if kind == "wpm":
-            R = np.log(R)
-        D = R[i] - R[k]
-        return np.stack([(B * D).sum(axis=-1), (A * D).sum(axis=-1)], axis=-1)
-    R = _scale(X, method.normalization)  # type: ignore[attr-defined]
-    ideal, anti = _ideals(R, benefit)
-    P, Q = (R - ideal) ** 2, (R - anti) ** 2
-
-    def quad(T: FloatArray) -> FloatArray:  # sum_j (A_j + t B_j)^2 T_j as (..., p, 3)
-        return np.stack([(B * B * T).sum(-1), (2.0 * A * B * T).sum(-1), (A * A * T).sum(-1)], axis=-1)
-
-    return _polymul2(quad(Q[i]), quad(P[k])) - _polymul2(quad(Q[k]), quad(P[i]))
+    return method.gap_polynomials(X, benefit, A, B, i, k)
 
 
 def pair_polynomials(
-    kind: str, method: Method, X: FloatArray, benefit: BoolArray, path: WeightPath
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Gap polynomials of every pair ``i < k`` along one path: ``(i, k, coefficients (p, d + 1))``."""
+    method: Method, X: FloatArray, benefit: BoolArray, path: WeightPath
+) -> tuple[IntArray, IntArray, FloatArray | None]:
+    """Gap polynomials of every pair ``i < k`` along one path: ``(i, k, coefficients (p, d + 1) or None)``."""
     i, k = _pairs(X.shape[0])
-    return i, k, gap_polynomials(kind, method, X, benefit, path.a, path.b, i, k)
+    return i, k, gap_polynomials(method, X, benefit, path.a, path.b, i, k)
 
 
 def _unit_roots(coefs: FloatArray) -> tuple[IntArray, FloatArray]:
@@ -385,13 +355,10 @@ def tipping_points(
     if int(n_scan) < 3:
         raise InputError(f"n_scan must be at least 3 grid points; got {n_scan}")
     meth = resolve_method(method, options)
-    scorer = prepare(meth, arr, mask)
+    scorer = meth.prepare(arr, mask)
     m = arr.shape[0]
-    kind = closed_form(meth)
-    if kind == "wpm" and np.any(_normalize(arr, mask, meth.normalization) <= 0):  # type: ignore[attr-defined]
-        kind = None
-    if kind is not None:
-        ii, kk, coefs = pair_polynomials(kind, meth, arr, mask, path)
+    ii, kk, coefs = pair_polynomials(meth, arr, mask, path)
+    if coefs is not None:
         rows, roots = _unit_roots(coefs)
         ci, ck, ct = ii[rows], kk[rows], roots
     else:
@@ -402,5 +369,5 @@ def tipping_points(
     return TippingPoints(
         t=t, ahead=ahead, behind=behind, leader_before=lb, leader_after=la,
         leader_changes=lb != la, distance=path.distance(t), path=path, method=meth.name,
-        exact=kind is not None,
+        exact=coefs is not None,
     )

@@ -34,9 +34,7 @@ import numpy as np
 
 from mcda._types import BoolArray, FloatArray
 from mcda.errors import InputError
-from mcda.kernels.normalize import _normalize, _scale
-from mcda.methods import TOPSIS, WPM, Method
-from mcda.sensitivity._common import linear_normalization
+from mcda.methods import Method
 
 __all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "batched_scores", "check_evidence", "evidence_group", "group_ids",
            "sample_evidence"]
@@ -102,26 +100,10 @@ def sample_evidence(
     return out
 
 
-def _per_sample(fn: object, Xs: FloatArray, benefit: BoolArray, method: str) -> FloatArray:
-    """Apply a column-wise normalisation to every matrix of a stack (S, m, n) at once.
-
-    Column-wise normalisations treat columns independently, so the stack is laid
-    side by side as one (m, S * n) matrix.
-    """
-    S, m, n = Xs.shape
-    flat = Xs.transpose(1, 0, 2).reshape(m, S * n)
-    if fn is _normalize:
-        R = _normalize(flat, np.tile(benefit, S), method)
-    else:
-        R = _scale(flat, method)
-    return R.reshape(m, S, n).transpose(1, 0, 2)
-
-
 def evidence_group(method: Method) -> int:
-    """Weight samples that share one sampled matrix: 1 for methods with a vectorised path
-    (TOPSIS, WPM, WSM and AHP), :data:`GENERIC_GROUP` for the others."""
-    vectorised = type(method) in (TOPSIS, WPM) or linear_normalization(method) is not None
-    return 1 if vectorised else GENERIC_GROUP
+    """Weight samples that share one sampled matrix: 1 for methods that score a stack of
+    matrices at once (``method.vectorised_evidence``), :data:`GENERIC_GROUP` for the others."""
+    return 1 if method.vectorised_evidence else GENERIC_GROUP
 
 
 def group_ids(size: int, group: int) -> np.ndarray:
@@ -152,32 +134,8 @@ def batched_scores(method: Method, Xs: FloatArray, W: FloatArray, benefit: BoolA
     -------
     ndarray, shape (S, k, m)
 
-    TOPSIS, WSM, AHP and WPM are vectorised over the stack (column-wise
-    normalisations are applied to all matrices at once); any other method is
-    called once per sampled matrix with its group of weight rows.
+    The method decides how (:meth:`mcda.methods.Method.stack_scores`): TOPSIS,
+    WSM, AHP and WPM score the whole stack at once; any other method is called
+    once per sampled matrix with its group of weight rows.
     """
-    U, S = Xs.shape[0], W.shape[0]
-    if U == S and type(method) is TOPSIS:
-        R = _per_sample(_scale, Xs, benefit, method.normalization)
-        ideal = np.where(benefit, R.max(axis=1), R.min(axis=1))[:, None, :]
-        anti = np.where(benefit, R.min(axis=1), R.max(axis=1))[:, None, :]
-        W2 = W * W
-        dp = np.sqrt(np.einsum("skn,smn->skm", W2, (R - ideal) ** 2))
-        dm = np.sqrt(np.einsum("skn,smn->skm", W2, (R - anti) ** 2))
-        tot = dp + dm
-        return np.divide(dm, tot, out=np.full_like(tot, 0.5), where=tot > 0)
-    linear = linear_normalization(method)
-    if U == S and linear is not None:
-        return np.einsum("skn,smn->skm", W, _per_sample(_normalize, Xs, benefit, linear))
-    if U == S and type(method) is WPM:
-        R = _per_sample(_normalize, Xs, benefit, method.normalization)
-        pos = R > 0
-        logR = np.log(R, out=np.zeros_like(R), where=pos)
-        out = np.exp(np.einsum("skn,smn->skm", W, logR))
-        hits = np.einsum("skn,smn->skm", (W > 0).astype(float), (~pos).astype(float))
-        return np.where(hits > 0, 0.0, out)
-    g = -(-S // U)
-    k, n = W.shape[1], W.shape[2]
-    parts = [np.asarray(method.scores(Xs[u], W[u * g:(u + 1) * g].reshape(-1, n), benefit)).reshape(-1, k, Xs.shape[1])
-             for u in range(U)]
-    return np.concatenate(parts, axis=0)
+    return method.stack_scores(Xs, W, benefit)

@@ -1,0 +1,187 @@
+"""Methods built on one normalised table: WSM, WPM, WASPAS and AHP synthesis.
+
+WSM and AHP are linear in the weights (:meth:`~mcda.methods.Method.linear_table`),
+WPM is log-linear where no normalised value is zero; sensitivity analysis uses
+these declared forms for exact tipping points and minimum changes, and for
+scoring stacks of sampled matrices in one call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+import numpy as np
+
+from mcda import kernels
+from mcda._types import BoolArray, FloatArray
+from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES, ahp_local_priorities, ahp_synthesis
+from mcda.kernels.normalize import _normalize
+from mcda.methods._base import Method
+
+__all__ = ["AHP", "WASPAS", "WPM", "WSM", "normalize_stack"]
+
+
+def normalize_stack(Xs: FloatArray, benefit: BoolArray, method: str) -> FloatArray:
+    """Normalise every matrix of a stack (S, m, n) at once (column-wise normalisations only).
+
+    Columns are treated independently, so the stack is laid side by side as one
+    (m, S * n) matrix.
+
+    >>> Xs = np.array([[[1.0, 2.0], [2.0, 1.0]], [[1.0, 4.0], [4.0, 1.0]]])
+    >>> normalize_stack(Xs, np.array([True, False]), "max")[1].tolist()
+    [[0.25, 0.25], [1.0, 1.0]]
+    """
+    S, m, n = Xs.shape
+    flat = Xs.transpose(1, 0, 2).reshape(m, S * n)
+    R = _normalize(flat, np.tile(benefit, S), method)
+    return R.reshape(m, S, n).transpose(1, 0, 2)
+
+
+class _Linear(Method):
+    """Shared stack scoring of methods whose scores are ``W @ R.T`` with ``R`` a normalisation of X."""
+
+    name: ClassVar[str] = "linear"
+    higher_is_better: ClassVar[bool] = True
+    vectorised_evidence: ClassVar[bool] = True
+
+    def _table_normalization(self) -> str:
+        raise NotImplementedError  # pragma: no cover
+
+    def linear_table(self, X: FloatArray, benefit: BoolArray) -> FloatArray | None:
+        """The normalised table ``R``: scores are ``W @ R.T``."""
+        return _normalize(np.asarray(X, dtype=np.float64), np.asarray(benefit, dtype=bool),
+                          self._table_normalization())
+
+    def stack_scores(self, Xs: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """One einsum over the stack when there is one matrix per weight row."""
+        if Xs.shape[0] != W.shape[0]:
+            return super().stack_scores(Xs, W, benefit)
+        return np.einsum("skn,smn->skm", W, normalize_stack(Xs, benefit, self._table_normalization()))
+
+
+@dataclass(frozen=True)
+class WSM(_Linear, register=True):
+    """Weighted sum model: ``S_i = Σ_j w_j r_ij`` on benefit-oriented normalised values.
+
+    ``normalization`` (default ``"max"``, Hwang & Yoon's linear scale
+    transformation: ``x/max`` for benefit, ``min/x`` for cost) names the
+    normalisation; see :func:`mcda.kernels.normalize`.
+
+    >>> WSM().scores(np.array([[1.0, 4.0], [2.0, 2.0]]), np.array([0.5, 0.5]), np.array([True, True]))
+    array([0.75, 0.75])
+    """
+
+    normalization: Literal["max", "minmax", "sum", "vector", "none"] = "max"
+    name: ClassVar[str] = "wsm"
+    higher_is_better: ClassVar[bool] = True
+
+    def _table_normalization(self) -> str:
+        return str(self.normalization)
+
+    def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Weighted sums, shape (..., m)."""
+        return kernels.wsm(X, W, benefit, normalization=self.normalization)
+
+    def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
+        """``normalized`` r_ij and ``contribution`` w_j r_ij (rows sum to the score)."""
+        R = _normalize(X, benefit, self.normalization)
+        return {"normalized": R, "contribution": R * w}
+
+
+@dataclass(frozen=True)
+class AHP(_Linear, register=True):
+    """AHP synthesis (Saaty 1980): ``S_i = sum_j w_j r_ij`` with per-leaf local priorities ``r``.
+
+    Leaves compared pairwise hold their priorities; leaves rated from evidence
+    hold ratio-scale values. ``mode="distributive"`` (default, Saaty's classic
+    synthesis) uses ``x / sum(x)`` and, on cost leaves, ``(1/x) / sum(1/x)``;
+    ``mode="ideal"`` uses ``x / max(x)`` and ``min(x) / x``, which keeps the
+    ranking when an alternative that is nowhere best is added. See
+    :mod:`mcda.kernels.ahp_synthesis`.
+
+    >>> AHP().scores(np.array([[0.2, 10.0], [0.8, 30.0]]), np.array([0.5, 0.5]), np.array([True, True]))
+    array([0.225, 0.775])
+    """
+
+    mode: Literal["distributive", "ideal"] = "distributive"
+    name: ClassVar[str] = "ahp"
+    higher_is_better: ClassVar[bool] = True
+
+    def _table_normalization(self) -> str:
+        return SYNTHESIS_MODES[self.mode]
+
+    def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Global priorities, shape (..., m)."""
+        return ahp_synthesis(X, W, benefit, mode=self.mode)
+
+    def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
+        """``priority`` r_ij (local, per leaf) and ``contribution`` w_j r_ij (rows sum to the score)."""
+        R = ahp_local_priorities(X, benefit, mode=self.mode)
+        return {"priority": R, "contribution": R * w}
+
+
+@dataclass(frozen=True)
+class WPM(Method, register=True):
+    """Weighted product model: ``S_i = Π_j r_ij^{w_j}`` on positive normalised values.
+
+    >>> WPM().scores(np.array([[1.0, 4.0], [2.0, 2.0]]), np.array([0.5, 0.5]), np.array([True, True]))
+    array([0.70710678, 0.70710678])
+    """
+
+    normalization: Literal["max", "sum", "none"] = "max"
+    name: ClassVar[str] = "wpm"
+    higher_is_better: ClassVar[bool] = True
+    vectorised_evidence: ClassVar[bool] = True
+
+    def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Weighted products, shape (..., m)."""
+        return kernels.wpm(X, W, benefit, normalization=self.normalization)
+
+    def log_linear_table(self, X: FloatArray, benefit: BoolArray) -> FloatArray | None:
+        """``ln r_ij`` when every normalised value is positive (else None: a zero has no logarithm)."""
+        R = _normalize(np.asarray(X, dtype=np.float64), np.asarray(benefit, dtype=bool), self.normalization)
+        return None if np.any(R <= 0) else np.log(R)
+
+    def stack_scores(self, Xs: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Products over the whole stack in one einsum (a zero factor with positive weight gives 0)."""
+        if Xs.shape[0] != W.shape[0]:
+            return super().stack_scores(Xs, W, benefit)
+        R = normalize_stack(Xs, benefit, self.normalization)
+        pos = R > 0
+        logR = np.log(R, out=np.zeros_like(R), where=pos)
+        out = np.exp(np.einsum("skn,smn->skm", W, logR))
+        hits = np.einsum("skn,smn->skm", (W > 0).astype(float), (~pos).astype(float))
+        return np.where(hits > 0, 0.0, out)
+
+    def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
+        """``normalized`` r_ij and ``log_contribution`` w_j ln r_ij (rows sum to ln S)."""
+        R = _normalize(X, benefit, self.normalization)
+        with np.errstate(divide="ignore"):
+            logs = np.where(R > 0, np.log(np.where(R > 0, R, 1.0)), -np.inf)
+        contrib = np.where(w > 0, logs * w, 0.0)
+        return {"normalized": R, "log_contribution": contrib}
+
+
+@dataclass(frozen=True)
+class WASPAS(Method, register=True):
+    """WASPAS (Zavadskas et al. 2012): ``lambda_ * WSM + (1 - lambda_) * WPM``, higher is better.
+
+    Both parts use the linear ``max`` normalisation; ``lambda_`` defaults to 0.5.
+
+    >>> WASPAS().scores(np.array([[1.0, 4.0], [2.0, 2.0]]), np.array([0.5, 0.5]), np.array([True, True]))
+    array([0.72855339, 0.72855339])
+    """
+
+    lambda_: float = 0.5
+    name: ClassVar[str] = "waspas"
+    higher_is_better: ClassVar[bool] = True
+
+    def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
+        """Joint generalised criterion Q, shape (..., m)."""
+        return kernels.waspas(X, W, benefit, lambda_=self.lambda_)
+
+    def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
+        """``normalized`` r_ij, ``contribution`` w_j r_ij (WSM part) and ``log_contribution``
+        w_j ln r_ij (WPM part, rows sum to ln Q2)."""
+        return WPM("max")._explain(X, w, benefit) | {"contribution": WSM("max")._explain(X, w, benefit)["contribution"]}

@@ -1,0 +1,67 @@
+"""Validation happens once where the data enters; prepared arrays are built once per (profile, scope)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mcda
+import mcda.io.study_io
+import mcda.study
+from mcda.model import check_study
+from mcda.study import Study
+
+SEED = Path(__file__).resolve().parents[1] / "criteria" / "hunyuan_vs_stepfun.yaml"
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple]:
+    calls: list[tuple] = []
+    original = getattr(owner, name)
+
+    def wrapper(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wrapper)
+    return calls
+
+
+def test_load_study_checks_the_study_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    in_loader = _counting(monkeypatch, mcda.io.study_io, "check_study")
+    in_facade = _counting(monkeypatch, mcda.study, "check_study")
+    mcda.load_study(SEED)
+    assert len(in_loader) + len(in_facade) == 1
+
+
+def test_a_study_built_from_a_model_is_checked(laptops_path: Path) -> None:
+    model = mcda.load_study(laptops_path).model
+    bad = model.model_copy(update={"alternatives": model.alternatives[:1]})
+    with pytest.raises(mcda.errors.StudyValidationError, match="at least 2 alternatives"):
+        Study(bad)
+
+
+def test_check_study_alone_knows_the_built_in_methods() -> None:
+    study = mcda.load_study(SEED)
+    assert check_study(study.model) == []
+
+
+def test_check_verdicts_prepares_each_profile_and_scope_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    study = mcda.load_study(SEED)
+    calls = _counting(monkeypatch, Study, "_build")
+    study.check_verdicts(n_samples=400)
+    built = [(prof.id, scope) for _, prof, scope in calls]
+    expected = {(v.profile, v.scope) for v in study.model.verdicts}
+    assert sorted(built) == sorted(expected)  # each distinct pair exactly once
+
+
+def test_prepared_arrays_are_shared_read_only(laptops_path: Path) -> None:
+    study = mcda.load_study(laptops_path)
+    profile = study.profiles[0]
+    a, b = study.arrays(profile), study.arrays(profile)
+    assert a is b
+    with pytest.raises(ValueError, match="read-only"):
+        a.X[0, 0] = 1.0
+    before = study.score(profile, "topsis").scores.to_numpy()
+    np.testing.assert_array_equal(before, study.score(profile, "topsis").scores.to_numpy())
