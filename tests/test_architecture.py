@@ -26,6 +26,15 @@ def test_kernels_all_sorted_and_exported() -> None:
         assert callable(getattr(kernels, name)) or name.isupper() or name[0].isupper()
 
 
+def _via_package(name: str) -> str:
+    """The module behind ``from mcda import name``: a subpackage, or the module defining a re-export."""
+    if (SRC / name).is_dir() or (SRC / f"{name}.py").is_file():
+        return f"mcda.{name}"
+    obj = getattr(mcda, name, None)
+    module = getattr(obj, "__module__", None) or ""
+    return module if module.startswith("mcda.") else "mcda"
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     out: set[str] = set()
@@ -34,6 +43,8 @@ def _imports(path: Path) -> set[str]:
             out.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             out.add(node.module)
+            if node.module == "mcda":  # from mcda import X: check X's own layer too
+                out.update(_via_package(alias.name) for alias in node.names)
     return out
 
 
@@ -79,7 +90,7 @@ LAYERS = [
     {"weights", "results", "sensitivity"},
     {"verdicts"},
     {"study"},
-    {"io", "testing", "report", "plot"},
+    {"io", "testing", "plot"},
     {"cli"},
     {"__main__"},
 ]
@@ -89,6 +100,44 @@ RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 def _top(module: str) -> str:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else ""
+
+
+def test_layers_name_only_modules_that_exist() -> None:
+    for name in RANK:
+        assert (SRC / name).is_dir() or (SRC / f"{name}.py").is_file(), f"LAYERS names {name!r}, which does not exist"
+
+
+def test_from_mcda_import_is_checked_against_the_layers() -> None:
+    assert _via_package("kernels") == "mcda.kernels"
+    assert _top(_via_package("load_study")) == "io"
+    assert _top(_via_package("Study")) == "study"
+
+
+#: Private modules other packages may import: the shared, unvalidated helpers of the kernels.
+SHARED_PRIVATE = {"mcda.kernels._raw", "mcda.kernels._blocks", "mcda.kernels._validate"}
+
+
+def test_no_package_imports_another_packages_private_names() -> None:
+    wrong = []
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        here = _top(".".join(p for p in rel.parts if p != "__init__"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mcda.")):
+                continue
+            if _top(node.module) == here:
+                continue
+            private_names = [a.name for a in node.names if a.name.startswith("_")]
+            private_module = any(p.startswith("_") for p in node.module.split(".")[2:])
+            if private_names or (private_module and node.module not in SHARED_PRIVATE):
+                wrong.append(f"{path.relative_to(SRC)}: from {node.module} import {private_names or '...'}")
+    assert not wrong, wrong
+
+
+def test_sensitivity_works_on_arrays_without_the_model() -> None:
+    for path in (SRC / "sensitivity").rglob("*.py"):
+        for mod in _imports(path):
+            assert _top(mod) not in {"model", "evidence", "weights", "study", "io"}, f"{path.name} imports {mod}"
 
 
 def test_imports_follow_the_layers() -> None:

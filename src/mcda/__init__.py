@@ -11,7 +11,7 @@ Load a study file, score it, and check its verdicts::
 from mcda import ahp, compare, errors, kernels, plot, sensitivity, weights
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError, StudyValidationError
-from mcda.io import load_study, read_table_study, study_from_frame
+from mcda.io import load_study, loads_study, read_table_study, save_study, study_from_frame
 from mcda.methods import AHP, COPRAS, EDAS, PROMETHEE_II, TOPSIS, VIKOR, WASPAS, WPM, WSM, get_method, method_names
 from mcda.model import (
     Alternative,
@@ -61,9 +61,11 @@ __all__ = [
     "get_method",
     "kernels",
     "load_study",
+    "loads_study",
     "method_names",
     "plot",
     "read_table_study",
+    "save_study",
     "sensitivity",
     "study_from_frame",
     "weights",

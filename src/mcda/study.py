@@ -20,10 +20,10 @@ from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
-from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
+from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
 from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
-from mcda.weights import EffectiveWeights, tree_weights
+from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weights
 
 __all__ = ["Provenance", "Study"]
 

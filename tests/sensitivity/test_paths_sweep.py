@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 import mcda
 from mcda import kernels
 from mcda.errors import InputError, UnknownNameError
-from mcda.sensitivity import group_path, leaf_path, node_path, sweep
+from mcda.sensitivity import group_path, leaf_path, sweep
 from mcda.testing import decision_problems, weight_vectors
+from mcda.weights import node_path
 
 
 @pytest.fixture

@@ -13,19 +13,19 @@ from pydantic import ValidationError
 from mcda._types import FloatArray
 from mcda.ahp._labels import Labels, as_labelled, item_names, labelled_vector
 from mcda.errors import JudgmentError
+from mcda.kernels._raw import ahp_priorities as _ahp_priorities
+from mcda.kernels._raw import as_incomplete as _as_incomplete
+from mcda.kernels._raw import as_pairwise as _as_pairwise
+from mcda.kernels._raw import check_connected as _check_connected
+from mcda.kernels._raw import consistency_index as _consistency_index
+from mcda.kernels._raw import gci as _gci
+from mcda.kernels._raw import judgement_errors as _judgement_errors
+from mcda.kernels._raw import perron as _perron
+from mcda.kernels._raw import priorities_any as _priorities_any
+from mcda.kernels._raw import random_index as _random_index
 from mcda.kernels._validate import check_choice, first_position, fmt_position
-from mcda.kernels.ahp import (
-    PRIORITY_METHODS,
-    _ahp_priorities,
-    _as_pairwise,
-    _consistency_index,
-    _gci,
-    _judgement_errors,
-    _perron,
-    gci_threshold,
-)
-from mcda.kernels.ahp_incomplete import _as_incomplete, _check_connected, _priorities_any
-from mcda.kernels.ahp_random_index import _random_index, check_ri_name
+from mcda.kernels.ahp import PRIORITY_METHODS, gci_threshold
+from mcda.kernels.ahp_random_index import check_ri_name
 from mcda.model.judgements import Judgement, judgement_problems
 from mcda.model.judgements import judgement_matrix as _judgement_array
 

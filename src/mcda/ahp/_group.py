@@ -13,9 +13,15 @@ from mcda._types import FloatArray
 from mcda.ahp._core import Consistency, consistency
 from mcda.ahp._labels import Labels, as_labelled, labelled_matrix, labelled_vector
 from mcda.errors import JudgmentError
+from mcda.kernels._raw import ahp_priorities as _ahp_priorities
+from mcda.kernels._raw import aij as _aij
+from mcda.kernels._raw import aip as _aip
+from mcda.kernels._raw import as_group_weights as _as_group_weights
+from mcda.kernels._raw import as_stack as _as_stack
+from mcda.kernels._raw import dispersion as _dispersion
 from mcda.kernels._validate import check_choice
-from mcda.kernels.ahp import PRIORITY_METHODS, _ahp_priorities
-from mcda.kernels.ahp_group import AIP_MEANS, _aij, _aip, _as_group_weights, _as_stack, _dispersion
+from mcda.kernels.ahp import PRIORITY_METHODS
+from mcda.kernels.ahp_group import AIP_MEANS
 from mcda.kernels.ahp_incomplete import COMPLETION_METHODS, complete_matrix
 
 __all__ = ["GroupResult", "aggregate", "complete"]

@@ -15,8 +15,8 @@ import numpy as np
 
 from mcda import kernels
 from mcda._types import BoolArray, FloatArray
+from mcda.kernels._raw import normalize as _normalize
 from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES, ahp_local_priorities, ahp_synthesis
-from mcda.kernels.normalize import _normalize
 from mcda.methods._base import Method
 
 __all__ = ["AHP", "WASPAS", "WPM", "WSM", "normalize_stack"]

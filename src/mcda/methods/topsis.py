@@ -11,8 +11,9 @@ import numpy as np
 from mcda import kernels
 from mcda._types import BoolArray, FloatArray
 from mcda.kernels._blocks import Workspace, scratch, thin_matmul
-from mcda.kernels.normalize import _scale
-from mcda.kernels.topsis import _closeness, _ideals
+from mcda.kernels._raw import closeness as _closeness
+from mcda.kernels._raw import ideals as _ideals
+from mcda.kernels._raw import scale as _scale
 from mcda.methods._base import Method, Scorer, TransposedScorer, _polymul2
 
 __all__ = ["TOPSIS"]

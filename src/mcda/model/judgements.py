@@ -34,8 +34,10 @@ from pydantic import Field, field_validator, model_validator
 
 from mcda._types import FloatArray
 from mcda.errors import InputError, JudgmentError
-from mcda.kernels.ahp import _consistency_ratio
-from mcda.kernels.ahp_incomplete import _as_incomplete, _groups, _priorities_any
+from mcda.kernels._raw import as_incomplete as _as_incomplete
+from mcda.kernels._raw import consistency_ratio as _consistency_ratio
+from mcda.kernels._raw import groups as _groups
+from mcda.kernels._raw import priorities_any as _priorities_any
 from mcda.kernels.ahp_random_index import check_ri_name
 from mcda.model._base import Frozen, Id, Text
 

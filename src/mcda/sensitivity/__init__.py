@@ -13,7 +13,7 @@ re-attaches ids. See ``docs/sensitivity.md`` for the mathematics.
 
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.oat import SweepResult, sweep
-from mcda.sensitivity.path import WeightPath, group_path, leaf_path, node_path, sweepable_nodes
+from mcda.sensitivity.path import WeightPath, group_path, leaf_path
 from mcda.sensitivity.reversal import ReversalReport, rank_reversal
 from mcda.sensitivity.sampling import (
     HIT_AND_RUN_CHAINS,
@@ -46,7 +46,6 @@ __all__ = [
     "hit_and_run",
     "leaf_path",
     "min_change",
-    "node_path",
     "rank_reversal",
     "sample_constrained",
     "sample_dirichlet",
@@ -54,6 +53,5 @@ __all__ = [
     "sample_uniform",
     "smaa",
     "sweep",
-    "sweepable_nodes",
     "tipping_points",
 ]

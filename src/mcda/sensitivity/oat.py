@@ -16,7 +16,9 @@ import pandas as pd
 
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
-from mcda.kernels.ranking import DEFAULT_TIE_RTOL, _rank, _tolerance
+from mcda.kernels._raw import rank as _rank
+from mcda.kernels._raw import tie_tolerance as _tolerance
+from mcda.kernels.ranking import DEFAULT_TIE_RTOL
 from mcda.methods import Method
 from mcda.sensitivity._common import resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
@@ -82,7 +84,7 @@ def sweep(
     X : array_like, shape (m, n)
     benefit : array_like of bool, shape (n,)
     path : WeightPath or int
-        A path (:func:`~mcda.sensitivity.node_path` for a criteria tree,
+        A path (:func:`~mcda.weights.node_path` for a criteria tree,
         :func:`~mcda.sensitivity.group_path`), or a criterion position of a flat
         problem, in which case ``w`` gives the weights.
     method : str or method object

@@ -1,6 +1,7 @@
 """Weights: profiles over the criteria tree (more schemes arrive with later issues)."""
 
 from mcda.weights.objective import critic, entropy, merec, std
+from mcda.weights.paths import node_path, sweepable_nodes
 from mcda.weights.subjective import (
     BWM_CONSISTENCY_INDEX,
     BwmResult,
@@ -22,10 +23,12 @@ __all__ = [
     "critic",
     "entropy",
     "merec",
+    "node_path",
     "rank_reciprocal",
     "rank_sum",
     "roc",
     "std",
     "swara",
+    "sweepable_nodes",
     "tree_weights",
 ]

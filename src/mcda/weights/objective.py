@@ -55,6 +55,7 @@ import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError, NormalizationError
+from mcda.kernels._raw import normalize as _normalize
 from mcda.kernels._validate import (
     as_benefit,
     as_matrix,
@@ -63,7 +64,7 @@ from mcda.kernels._validate import (
     fmt_position,
     fmt_value,
 )
-from mcda.kernels.normalize import NORMALIZATIONS, Normalization, _normalize, check_normalizable
+from mcda.kernels.normalize import NORMALIZATIONS, Normalization, check_normalizable
 
 __all__ = ["CRITIC_COST", "ENTROPY_NORMALIZATIONS", "critic", "entropy", "merec", "std"]
 
