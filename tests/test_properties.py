@@ -21,7 +21,7 @@ import mcda
 from mcda.errors import MCDAError
 from mcda.io import dump_study, loads_study
 from mcda.methods import METHODS, get_method
-from mcda.testing import decision_problems, hostile_matrices, study_models, weight_vectors
+from mcda.testing import hostile_matrices, study_models, weight_vectors
 
 METHOD_NAMES = sorted(METHODS)
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,26 +43,6 @@ def test_hostile_inputs_give_typed_error_or_finite_scores(name: str, X: np.ndarr
     except MCDAError:
         return
     assert np.isfinite(s).all(), (X, W, benefit, s)
-
-
-@pytest.mark.parametrize("name", METHOD_NAMES)
-@FAST
-@given(problem=decision_problems(), data=st.data())
-def test_batched_equals_looped_and_permutation_equivariant(name: str, problem: mcda.DecisionArrays,
-                                                           data: st.DataObject) -> None:
-    X, benefit = problem.X, problem.benefit
-    n = X.shape[1]
-    W = np.stack([data.draw(weight_vectors(n)) for _ in range(3)])
-    method = get_method(name)
-    try:
-        batch = method.scores(X, W, benefit)
-    except MCDAError:
-        return  # e.g. a normalisation that refuses this matrix: refused consistently below
-    looped = np.stack([method.scores(X, w, benefit) for w in W])
-    np.testing.assert_allclose(batch, looped, rtol=1e-12, atol=1e-12)
-    perm = data.draw(st.permutations(range(X.shape[0])))
-    permuted = method.scores(X[list(perm)], W, benefit)
-    np.testing.assert_allclose(permuted, batch[:, list(perm)], rtol=1e-9, atol=1e-12)
 
 
 @FAST

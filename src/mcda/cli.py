@@ -78,7 +78,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_verdicts(args: argparse.Namespace) -> int:
     study = load_study(args.study)
-    df = study.check_verdicts(method=args.method, robustness=False)
+    df = study.check_verdicts(method=args.method, robustness=False, **_options(args.option))
     cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
             "as_expected"] if args.format == "table" else list(df.columns)
     _emit(df[cols], args.format)
@@ -96,7 +96,8 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
     if args.report == "verdicts":
-        df = study.check_verdicts(method=args.method, n_samples=args.samples, rng=args.seed, evidence=args.evidence)
+        df = study.check_verdicts(method=args.method, n_samples=args.samples, rng=args.seed, evidence=args.evidence,
+                                  **_options(args.option))
         if args.profile:
             study.profile(args.profile)  # unknown profile: exit 2
             df = df[df["profile"] == args.profile]
@@ -108,9 +109,9 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
     frames = []
     for p in profiles:
         if args.report == "tipping":
-            df = study.tipping_points(p, args.method or "topsis", args.scope)
+            df = study.tipping_points(p, args.method or "topsis", args.scope, **_options(args.option))
         else:
-            mc = study.min_change(p, args.method or "topsis", args.scope)
+            mc = study.min_change(p, args.method or "topsis", args.scope, **_options(args.option))
             a = mc.attrs
             moved = mc[mc["change"].abs() > 1e-6].sort_values("change", key=abs, ascending=False)
             df = pd.DataFrame([{"claim": " > ".join(a["claim"]), "found": a["found"], "min_l1": a["l1"],
@@ -170,7 +171,7 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
         raise UnknownNameError("--plot draws --show acceptability or central, not winning")
     study = load_study(args.study)
     df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
-                    concentration=args.concentration, evidence=args.evidence)
+                    concentration=args.concentration, evidence=args.evidence, **_options(args.option))
     if args.show == "acceptability":
         out = df["acceptability"].copy()
         out["confidence"] = df[("confidence", "value")]
@@ -193,6 +194,13 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     return 0
 
 
+def _option_argument(p: argparse.ArgumentParser) -> None:
+    """``--option KEY=VALUE``: the method options, on every subcommand that takes ``--method``."""
+    p.add_argument("--option", action="append", metavar="KEY=VALUE",
+                   help="a method option, e.g. --option normalization=minmax (repeatable; needs --method "
+                        "where the default is each verdict's own methods)")
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="mcda", description="Evidence-based multi-criteria decision analysis.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -210,13 +218,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profile id (default: every profile)")
     p.add_argument("--method", default="topsis", choices=method_names())
     p.add_argument("--scope", help="criteria node to score (default: the root)")
-    p.add_argument("--option", action="append", metavar="KEY=VALUE",
-                   help="a method option, e.g. --option normalization=minmax (repeatable)")
+    _option_argument(p)
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("verdicts", parents=[fmt], help="check every verdict (exit 1 if one is not as expected)")
     p.add_argument("study")
     p.add_argument("--method", choices=method_names(), help="check with this method only")
+    _option_argument(p)
     p.set_defaults(func=_cmd_verdicts)
 
     mc = argparse.ArgumentParser(add_help=False)
@@ -237,6 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--plot", metavar="FILE",
                    help="with --report tipping: also draw the tipping points per node (.png, .svg or .pdf; "
                         "needs the plot extra)")
+    _option_argument(p)
     p.set_defaults(func=_cmd_sensitivity, evidence_default="mixture")
 
     p = sub.add_parser("smaa", parents=[fmt, mc], help="SMAA-2 rank acceptability, central weights, winning indices")
@@ -246,6 +255,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--show", choices=["acceptability", "central", "winning"], default="acceptability")
     p.add_argument("--plot", metavar="FILE",
                    help="also draw the acceptability or central weights (.png, .svg or .pdf; needs the plot extra)")
+    _option_argument(p)
     p.set_defaults(func=_cmd_smaa, evidence_default="none")
     return ap
 

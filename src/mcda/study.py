@@ -398,17 +398,21 @@ class Study:
         return sensitivity.rank_reversal(arr.X, arr.benefit, arr.w, method, **options).to_frame(list(arr.alternatives))
 
     # --- verdicts -----------------------------------------------------------------------
-    def verdict_outcomes(self, method: str | None = None) -> list[VerdictOutcome]:
-        """Check every verdict with each of its methods (or only ``method`` when given)."""
+    def verdict_outcomes(self, method: str | Method | None = None, **options: Any) -> list[VerdictOutcome]:
+        """Check every verdict with each of its methods (or only ``method``, with ``options``, when given)."""
+        if options and method is None:
+            raise UnknownNameError(f"method options {sorted(options)} need a method: verdicts name several")
         out = []
         for v in self.model.verdicts:
-            for name in (method,) if method else v.methods:
-                out.append(evaluate_verdict(v, self.score(v.profile, name, v.scope)))
+            for spec in (method,) if method is not None else v.methods:
+                meth = get_method(spec, **options)
+                out.append(evaluate_verdict(v, self.score(v.profile, meth, v.scope), meth))
         return out
 
-    def check_verdicts(self, method: str | None = None, robustness: bool = True, *, n_samples: int = 20000,
-                       rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
-                       concentration: float = DEFAULT_CONCENTRATION) -> pd.DataFrame:
+    def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
+                       n_samples: int = 20000, rng: np.random.Generator | int | None = 0,
+                       evidence: str = "mixture", concentration: float = DEFAULT_CONCENTRATION,
+                       **options: Any) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason.
 
@@ -419,11 +423,14 @@ class Study:
         ``min_l1_change``, ``min_l1_exact``) and ``p_holds`` (± ``p_holds_se``) under a
         Dirichlet around the profile (``concentration``) and the ``evidence`` model,
         with ``n_samples`` samples seeded by ``rng``.
+
+        ``method`` (a name or method object, plus ``options``) checks every verdict
+        with that method instead of the verdicts' own.
         """
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []
-        for o in self.verdict_outcomes(method):
+        for o in self.verdict_outcomes(method, **options):
             row = o.row()
             if robustness:
                 v = o.verdict

@@ -18,6 +18,7 @@ import numpy as np
 
 from mcda.arrays import DecisionArrays, positions
 from mcda.kernels.claims import claim_margins
+from mcda.methods import Method
 from mcda.model import Verdict
 from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
@@ -55,6 +56,8 @@ class VerdictOutcome:
     method: str
     result: ScoreResult
     margin: float
+    #: The method object (with its options) the verdict was checked with.
+    method_object: Method | None = None
 
     @property
     def holds(self) -> bool:
@@ -87,11 +90,11 @@ class VerdictOutcome:
         }
 
 
-def evaluate_verdict(verdict: Verdict, result: ScoreResult) -> VerdictOutcome:
-    """Check a verdict against a score result computed under its profile and scope."""
+def evaluate_verdict(verdict: Verdict, result: ScoreResult, method: Method | None = None) -> VerdictOutcome:
+    """Check a verdict against a score result computed under its profile and scope (with ``method``)."""
     scores = {str(k): float(v) for k, v in result.scores.items()}
     margin = claim_margin(scores, verdict.claimed, result.higher_is_better)
-    return VerdictOutcome(verdict, result.method, result, margin)
+    return VerdictOutcome(verdict, result.method, result, margin, method)
 
 
 def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, top: int = 4) -> str:
@@ -120,7 +123,8 @@ def robustness_row(
     """
     v = outcome.verdict
     claim = arrays.alternative_positions(v.claimed).tolist()
-    r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), outcome.method,
+    method = outcome.method_object if outcome.method_object is not None else outcome.method
+    r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), method,
                          lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
                          concentration=concentration, n_samples=n_samples, rng=rng)
     tip, mc = r.nearest, r.min_change

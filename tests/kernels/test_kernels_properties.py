@@ -65,37 +65,6 @@ def weight_batches(draw: st.DrawFn, n: int, max_k: int = 4) -> np.ndarray:
 @scorers
 @PER_METHOD
 @given(data=st.data())
-def test_batched_equals_looped(
-    name: str, func: Callable[..., np.ndarray], norm: str, data: st.DataObject
-) -> None:
-    X, benefit = data.draw(problems())
-    W = data.draw(weight_batches(X.shape[1]))
-    S = func(X, W, benefit, normalization=norm)
-    assert S.shape == (W.shape[0], X.shape[0])
-    for i in range(W.shape[0]):
-        np.testing.assert_allclose(
-            S[i], func(X, W[i], benefit, normalization=norm), rtol=1e-12, atol=1e-15
-        )
-
-
-@scorers
-@PER_METHOD
-@given(data=st.data())
-def test_permutation_equivariance(
-    name: str, func: Callable[..., np.ndarray], norm: str, data: st.DataObject
-) -> None:
-    X, benefit = data.draw(problems())
-    W = data.draw(weight_batches(X.shape[1]))
-    perm = np.asarray(data.draw(st.permutations(range(X.shape[0]))))
-    S = func(X, W, benefit, normalization=norm)
-    np.testing.assert_allclose(
-        func(X[perm], W, benefit, normalization=norm), S[:, perm], rtol=1e-12, atol=1e-15
-    )
-
-
-@scorers
-@PER_METHOD
-@given(data=st.data())
 def test_dominance_is_respected(
     name: str, func: Callable[..., np.ndarray], norm: str, data: st.DataObject
 ) -> None:

@@ -58,30 +58,6 @@ def score(case: Case, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.n
 @cases
 @PER_CASE
 @given(data=st.data())
-def test_batched_equals_looped(case: Case, data: st.DataObject) -> None:
-    X, benefit = data.draw(problems())
-    W = data.draw(weight_batches(X.shape[1]))
-    S = score(case, X, W, benefit)
-    assert S.shape == (W.shape[0], X.shape[0]) and np.isfinite(S).all()
-    for i in range(W.shape[0]):
-        np.testing.assert_allclose(S[i], score(case, X, W[i], benefit), rtol=1e-12, atol=1e-14)
-
-
-@cases
-@PER_CASE
-@given(data=st.data())
-def test_permutation_equivariance(case: Case, data: st.DataObject) -> None:
-    X, benefit = data.draw(problems())
-    W = data.draw(weight_batches(X.shape[1]))
-    perm = np.asarray(data.draw(st.permutations(range(X.shape[0]))))
-    np.testing.assert_allclose(
-        score(case, X[perm], W, benefit), score(case, X, W, benefit)[:, perm], rtol=1e-12, atol=1e-14
-    )
-
-
-@cases
-@PER_CASE
-@given(data=st.data())
 def test_dominance_is_respected(case: Case, data: st.DataObject) -> None:
     X, benefit = data.draw(problems(min_m=2))
     improve = data.draw(arrays(np.float64, (X.shape[1],), elements=st.floats(1.0, 3.0)))

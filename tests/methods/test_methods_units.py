@@ -20,7 +20,7 @@ from mcda.kernels import (
     vikor_compromise,
     waspas,
 )
-from mcda.methods import COPRAS, EDAS, PROMETHEE_II, VIKOR, WASPAS, get_method, method_names
+from mcda.methods import EDAS, PROMETHEE_II, VIKOR, WASPAS, get_method, method_names
 from mcda.weights import bwm, bwm_details, critic, entropy, merec, rank_reciprocal, rank_sum, roc, std, swara
 
 X = np.array([[1.0, 3000.0], [2.0, 3750.0], [5.0, 4500.0]])
@@ -182,15 +182,6 @@ def test_methods_are_registered_with_their_direction() -> None:
         assert get_method(name).higher_is_better is True
     assert get_method("waspas", lambda_=0.2) == WASPAS(lambda_=0.2)
     assert get_method("promethee_ii", preference=["usual", "gaussian"], s=[0, 2]).preference == ("usual", "gaussian")
-
-
-@pytest.mark.parametrize("method", [VIKOR(), PROMETHEE_II("v-shape", p=(1.0, 1000.0)), COPRAS(), EDAS(), WASPAS()])
-def test_method_objects_score_batches_and_explain(method: object) -> None:
-    W = np.array([[0.5, 0.5], [0.9, 0.1]])
-    S = method.scores(X, W, B)  # type: ignore[attr-defined]
-    assert S.shape == (2, 3)
-    details = method.explain(X, W[0], B)  # type: ignore[attr-defined]
-    assert details and all(np.shape(v) == X.shape for v in details.values())
 
 
 def test_explanations_add_up() -> None:

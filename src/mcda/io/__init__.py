@@ -57,5 +57,15 @@ def loads_study(text: str, file: str | None = None) -> Study:
 
 
 def save_study(study: Study, path: str | os.PathLike[str]) -> None:
-    """Write a study as YAML, atomically; :func:`load_study` reads back an equal study."""
+    """Write a study as YAML, atomically; :func:`load_study` reads back an equal study.
+
+    Examples
+    --------
+    >>> import mcda, tempfile, os
+    >>> study = mcda.load_study("tests/data/laptops.yaml")
+    >>> path = os.path.join(tempfile.mkdtemp(), "copy.yaml")
+    >>> mcda.save_study(study, path)
+    >>> mcda.load_study(path).model == study.model
+    True
+    """
     atomic_write(path, dump_study(study.model))

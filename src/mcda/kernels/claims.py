@@ -15,7 +15,6 @@ functions; ids are turned into positions before they are called.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 import numpy as np
 
@@ -77,7 +76,8 @@ def claim_pairs(claim: IntArray, m: int) -> list[tuple[int, int]]:
     >>> claim_pairs(np.array([1, 0]), 3)
     [(1, 0), (0, 2)]
     """
-    pairs = [(int(a), int(b)) for a, b in pairwise(claim.tolist())]
+    ids = claim.tolist()
+    pairs = [(int(ids[j]), int(ids[j + 1])) for j in range(len(ids) - 1)]
     last = int(claim[-1])
     taken = set(claim.tolist())
     pairs += [(last, int(b)) for b in range(m) if b not in taken]

@@ -99,6 +99,29 @@ class Method:
                 raise TypeError(f"method name {name!r} is already registered by {METHODS[name].__name__}")
             METHODS[name] = cls
 
+    @classmethod
+    def variants(cls) -> list[Method]:
+        """Representative settings of this method: the defaults, then one instance per other
+        value of each choice option (a ``Literal`` field). Methods with numeric options
+        declare theirs. The common tests check every variant of every registered method.
+
+        >>> [v.normalization for v in METHODS["topsis"].variants()]
+        ['vector', 'minmax', 'max', 'sum']
+        """
+        import typing
+
+        base = cls()
+        out: list[Method] = [base]
+        if not dataclasses.is_dataclass(cls):
+            return out
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            hint = hints.get(f.name)
+            if typing.get_origin(hint) is typing.Literal:
+                out += [dataclasses.replace(base, **{f.name: v})  # type: ignore[type-var]
+                        for v in typing.get_args(hint) if v != getattr(base, f.name)]
+        return out
+
     # ------------------------------------------------------------------ scoring
     def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
         """Scores (..., m) for weights W (..., n); validates its inputs."""

@@ -177,6 +177,11 @@ class WASPAS(Method, register=True):
     name: ClassVar[str] = "waspas"
     higher_is_better: ClassVar[bool] = True
 
+    @classmethod
+    def variants(cls) -> list[Method]:
+        """The default and the two pure ends (``lambda_`` 1: WSM, 0: WPM)."""
+        return [cls(), cls(1.0), cls(0.0)]
+
     def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
         """Joint generalised criterion Q, shape (..., m)."""
         return kernels.waspas(X, W, benefit, lambda_=self.lambda_)

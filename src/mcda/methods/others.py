@@ -33,6 +33,11 @@ class VIKOR(Method, register=True):
     name: ClassVar[str] = "vikor"
     higher_is_better: ClassVar[bool] = False
 
+    @classmethod
+    def variants(cls) -> list[Method]:
+        """Consensus (0.5), pure regret (0) and pure group utility (1)."""
+        return [cls(), cls(0.0), cls(1.0)]
+
     def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
         """Q, shape (..., m); lower is better."""
         return kernels.vikor(X, W, benefit, v=self.v).Q
@@ -61,6 +66,12 @@ class PROMETHEE_II(Method, register=True):
     s: float | tuple[float, ...] = 0.0
     name: ClassVar[str] = "promethee_ii"
     higher_is_better: ClassVar[bool] = True
+
+    @classmethod
+    def variants(cls) -> list[Method]:
+        """Every preference function with scalar thresholds (in the units of unit-scale data)."""
+        return [cls(), cls("u-shape", q=0.05), cls("v-shape", p=0.5), cls("level", q=0.05, p=0.5),
+                cls("linear", q=0.05, p=0.5), cls("gaussian", s=0.25)]
 
     def __post_init__(self) -> None:
         for f in ("preference", "q", "p", "s"):

@@ -1,0 +1,65 @@
+"""One way to pass a method's options, accepted everywhere a method is accepted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mcda
+from mcda import cli
+from mcda.errors import UnknownNameError
+
+
+@pytest.fixture
+def study(laptops_path: Path) -> mcda.Study:
+    return mcda.load_study(laptops_path)
+
+
+def test_options_and_method_objects_agree_everywhere(study: mcda.Study) -> None:
+    p = study.profiles[0]
+    obj = mcda.TOPSIS(normalization="minmax")
+    by_name = study.score(p, "topsis", normalization="minmax").scores
+    np.testing.assert_array_equal(by_name, study.score(p, obj).scores)
+    assert not np.allclose(by_name, study.score(p, "topsis").scores)  # the option matters here
+    a = study.check_verdicts("topsis", n_samples=300, normalization="minmax")
+    b = study.check_verdicts(obj, n_samples=300)
+    cols = ["margin", "min_l1", "p_holds", "tip_weight"]
+    np.testing.assert_array_equal(a[cols].to_numpy(dtype=float), b[cols].to_numpy(dtype=float))
+    mc = study.min_change(p, obj)
+    np.testing.assert_array_equal(mc["new_weight"], study.min_change(p, "topsis", normalization="minmax")["new_weight"])
+    tp1 = study.tipping_points(p, obj)
+    tp2 = study.tipping_points(p, "topsis", normalization="minmax")
+    np.testing.assert_array_equal(tp1["weight"], tp2["weight"])
+
+
+def test_verdict_robustness_uses_the_options_it_was_given(study: mcda.Study) -> None:
+    plain = study.check_verdicts("topsis", n_samples=300)
+    varied = study.check_verdicts("topsis", n_samples=300, normalization="minmax")
+    assert not np.allclose(plain["margin"], varied["margin"])
+
+
+def test_options_without_a_method_are_refused_for_verdicts(study: mcda.Study) -> None:
+    with pytest.raises(UnknownNameError, match="need a method"):
+        study.check_verdicts(robustness=False, normalization="minmax")
+
+
+def test_unknown_options_name_the_method_and_its_options(study: mcda.Study) -> None:
+    with pytest.raises(UnknownNameError, match=r"method 'topsis' has no option\(s\) \['v'\]"):
+        study.score(study.profiles[0], "topsis", v=0.3)
+
+
+@pytest.mark.parametrize("argv", [
+    ["run", "--method", "topsis", "--option", "normalization=minmax"],
+    ["verdicts", "--method", "topsis", "--option", "normalization=minmax"],
+    ["sensitivity", "--method", "topsis", "--option", "normalization=minmax", "--samples", "200"],
+    ["sensitivity", "--report", "tipping", "--method", "topsis", "--option", "normalization=minmax"],
+    ["smaa", "--method", "topsis", "--option", "normalization=minmax", "--samples", "500"],
+])
+def test_every_subcommand_with_method_takes_options(argv: list[str], laptops_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main([argv[0], str(laptops_path), *argv[1:]])
+    assert code in (0, 1), capsys.readouterr().err
+    bad = cli.main([argv[0], str(laptops_path), *argv[1:3], "--option", "nope=1"])
+    assert bad == 2 and "has no option" in capsys.readouterr().err
