@@ -65,3 +65,17 @@ def test_prepared_arrays_are_shared_read_only(laptops_path: Path) -> None:
         a.X[0, 0] = 1.0
     before = study.score(profile, "topsis").scores.to_numpy()
     np.testing.assert_array_equal(before, study.score(profile, "topsis").scores.to_numpy())
+
+
+def test_shared_draws_and_tipping_points_change_no_number(laptops_path: Path) -> None:
+    from mcda.verdicts import ROBUSTNESS_COLUMNS, robustness_row
+
+    study = mcda.load_study(laptops_path)
+    shared = study.check_verdicts(n_samples=3000, rng=7)
+    for i, o in enumerate(study.verdict_outcomes()):
+        v = o.verdict
+        alone = robustness_row(o, study.arrays(v.profile, v.scope), study.sweep_paths(v.profile, v.scope),
+                               n_samples=3000, rng=7)
+        for col in ROBUSTNESS_COLUMNS:
+            assert shared.loc[i, col] == alone[col] or (shared.loc[i, col] != shared.loc[i, col]
+                                                        and alone[col] is None), (o.verdict.id, col)

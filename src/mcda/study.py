@@ -21,7 +21,7 @@ from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProf
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.sensitivity import WeightPath
-from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
+from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, ClaimDraws
 from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
 from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weights
 
@@ -430,12 +430,24 @@ class Study:
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []
+        # Shared per (profile, scope): weight and evidence draws; per method too: scorer and tipping points.
+        draws: dict[tuple[str, str | None], ClaimDraws] = {}
+        analyses: dict[tuple[str, str | None, str], ClaimAnalysis] = {}
         for o in self.verdict_outcomes(method, **options):
             row = o.row()
             if robustness:
                 v = o.verdict
-                row.update(robustness_row(o, self.arrays(v.profile, v.scope), self.sweep_paths(v.profile, v.scope),
-                                          n_samples=n_samples, rng=rng, evidence=evidence,
-                                          concentration=concentration))
+                arr, paths = self.arrays(v.profile, v.scope), self.sweep_paths(v.profile, v.scope)
+                key = (v.profile, v.scope)
+                if key not in draws:
+                    draws[key] = ClaimDraws(arr.X, arr.w, lo=arr.lo, hi=arr.hi, confidence=arr.confidence,
+                                            evidence=evidence, concentration=concentration, n_samples=n_samples,
+                                            rng=rng)
+                meth = o.method_object if o.method_object is not None else get_method(o.method)
+                akey = (*key, repr(meth))
+                if akey not in analyses:
+                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths.values()), meth, draws[key])
+                row.update(robustness_row(o, arr, paths, n_samples=n_samples, rng=rng, evidence=evidence,
+                                          concentration=concentration, analysis=analyses[akey]))
             rows.append(row)
         return pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))

@@ -22,7 +22,7 @@ from mcda.methods import Method
 from mcda.model import Verdict
 from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
-from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, claim_robustness
+from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, claim_robustness
 
 __all__ = ["ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_verdict", "robustness_row"]
 
@@ -106,7 +106,7 @@ def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, t
 def robustness_row(
     outcome: VerdictOutcome, arrays: DecisionArrays, paths: dict[str, WeightPath], *,
     n_samples: int = 20000, rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
-    concentration: float = DEFAULT_CONCENTRATION,
+    concentration: float = DEFAULT_CONCENTRATION, analysis: ClaimAnalysis | None = None,
 ) -> dict[str, object]:
     """What would flip a verdict: nearest claim tipping weight, minimum L1 change, P(holds).
 
@@ -120,13 +120,20 @@ def robustness_row(
     weight vector can), who leads then and the largest weight changes;
     ``p_holds`` the share of samples, with a Dirichlet around the profile's
     weights and the evidence model, in which the claim holds.
+
+    ``analysis`` (a :class:`~mcda.sensitivity.robustness.ClaimAnalysis` of these
+    arrays, paths and method) lets several verdicts share draws and tipping
+    points; the numbers are the same with or without it.
     """
     v = outcome.verdict
     claim = arrays.alternative_positions(v.claimed).tolist()
-    method = outcome.method_object if outcome.method_object is not None else outcome.method
-    r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), method,
-                         lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
-                         concentration=concentration, n_samples=n_samples, rng=rng)
+    if analysis is not None:
+        r = analysis.robustness(claim)
+    else:
+        method = outcome.method_object if outcome.method_object is not None else outcome.method
+        r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), method,
+                             lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
+                             concentration=concentration, n_samples=n_samples, rng=rng)
     tip, mc = r.nearest, r.min_change
     return {
         "tip_node": tip.node if tip else None,

@@ -159,3 +159,29 @@ def test_study_min_change_frame(laptops_path) -> None:  # type: ignore[no-untype
     assert study.alternatives[int(np.argmax(rescored))] == df.attrs["leader_after"] != "alpha"
     with pytest.raises(mcda.errors.UnknownNameError):
         study.min_change("balanced", claim="nobody")
+
+
+@pytest.mark.parametrize("claim", [None, [1], [2, 0]])
+def test_wpm_without_zeros_is_an_exact_linear_programme_in_log_space(claim: list[int] | None) -> None:
+    """ln S is linear in w for WPM: the LP optimum is global, so no numeric search does better."""
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    @dataclass(frozen=True)
+    class OpaqueWPM:
+        name: ClassVar[str] = "opaque_wpm"
+        higher_is_better: ClassVar[bool] = True
+
+        def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+            return np.asarray(mcda.get_method("wpm").scores(X, W, benefit))
+
+    exact = min_change(HY_X, HY_B, HY_W, claim, "wpm")
+    numeric = min_change(HY_X, HY_B, HY_W, claim, OpaqueWPM())
+    assert exact.exact and exact.found and numeric.found and not numeric.exact
+    assert exact.distance <= numeric.distance + 1e-6
+    # the returned weights overturn the claim when re-scored, and only just
+    S = mcda.get_method("wpm").scores(HY_X, exact.weights, HY_B)
+    cl = check_claim(claim if claim is not None else int(np.argmax(mcda.get_method("wpm").scores(HY_X, HY_W, HY_B))),
+                     HY_X.shape[0])
+    after = float(claim_margins(S, cl))
+    assert (after < 0) == (exact.target == "fail") and abs(after) < 1e-4

@@ -23,7 +23,12 @@ Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
   is a linear programme (``scipy.optimize.linprog``, HiGHS); the best over the
   pairs is the global optimum (``exact=True``). To make a failing claim hold,
   every pair must be ordered by ``delta`` at once: a single programme.
-* **Other methods** (TOPSIS, WPM, any method object): the problem is not convex.
+  The method declares the table ``R`` (:meth:`mcda.methods.Method.linear_table`).
+* **WPM** without a zero after normalisation: ``ln S_i = w·ln R_i`` is linear in
+  ``w`` and ``ln`` keeps the order, so the same programme on ``ln R`` (with
+  ``delta`` relative to the largest |ln S|) is exact too
+  (:meth:`~mcda.methods.Method.log_linear_table`).
+* **Other methods** (TOPSIS, WPM with zeros, any method object): the problem is not convex.
   Candidates come from straight transfers ``w + s (e_k - e_j)`` between every two
   criteria and from moves towards every vertex ``e_k``; along each of these
   affine paths the first point where the claim fails is found exactly with the
@@ -84,7 +89,7 @@ class MinChange:
     leader_after : int or None
         Who leads at ``weights``.
     exact : bool
-        True when the distance is a global minimum (WSM linear programme).
+        True when the distance is a global minimum (the linear programme of WSM, AHP and WPM).
     method : str
     target : {"fail", "hold"}
         What the change achieves: a claim that holds is made to fail, a claim
@@ -278,7 +283,13 @@ def min_change(
     pairs = claim_pairs(cl, arr.shape[0])
     R = meth.linear_table(arr, mask)
     if R is not None:  # scores linear in the weights: an exact linear programme
+        R = R if higher else -R
         return _result(meth, arr, mask, wv, cl, before, _lp_wsm(R, wv, pairs, delta, target), True, target)
+    L = meth.log_linear_table(arr, mask)
+    if L is not None:  # log-linear (WPM without zeros): the order is linear in log space, the same programme
+        L = L if higher else -L
+        log_delta = OVERTURN_DELTA * max(1.0, float(np.abs(wv @ L.T).max()))
+        return _result(meth, arr, mask, wv, cl, before, _lp_wsm(L, wv, pairs, log_delta, target), True, target)
     A, B = _candidate_paths(wv)
     exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)

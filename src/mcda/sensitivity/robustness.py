@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from mcda._types import FloatArray
+from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     block_generator,
@@ -40,10 +41,11 @@ from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import BLOCK_SIZE
-from mcda.sensitivity.tipping import tipping_points
+from mcda.sensitivity.tipping import TippingPoints, tipping_points
 from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
-__all__ = ["DEFAULT_CONCENTRATION", "ClaimRobustness", "ClaimTip", "claim_robustness", "holds_probability"]
+__all__ = ["DEFAULT_CONCENTRATION", "ClaimAnalysis", "ClaimDraws", "ClaimRobustness", "ClaimTip", "claim_robustness",
+           "holds_probability"]
 
 #: Dirichlet concentration around a profile used for P(holds).
 DEFAULT_CONCENTRATION = 100.0
@@ -77,28 +79,133 @@ class ClaimRobustness:
         return min(self.tips, key=lambda tip: tip.distance) if self.tips else None
 
 
+class ClaimDraws:
+    """Weight and evidence samples of one problem and profile, drawn once and shared.
+
+    Every claim and every method checked on the same (matrix, weights) sees the
+    same draws: the weight block ``b`` comes from stream 0, its evidence
+    matrices from stream 1 (:func:`~mcda.sensitivity._common.block_generator`),
+    exactly as a single :func:`holds_probability` call draws them, so sharing
+    changes no number. Methods that cannot score a stack of matrices share one
+    matrix between ``group`` weight samples and get their own evidence draws.
+    """
+
+    def __init__(self, X: FloatArray, w: FloatArray, *, lo: FloatArray | None = None,
+                 hi: FloatArray | None = None, confidence: FloatArray | None = None, evidence: str = "mixture",
+                 concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
+                 rng: np.random.Generator | int | None = 0) -> None:
+        self.X = X
+        self.lo, self.hi, self.conf = check_evidence(X, lo, hi, confidence, evidence)
+        self.evidence = evidence
+        self.n_samples = int(n_samples)
+        self.dist = WeightDistribution.dirichlet(w, concentration)
+        self.entropy = root_entropy(rng)
+        self._weights: list[FloatArray] = []
+        self._matrices: dict[int, list[FloatArray]] = {}
+
+    def sizes(self) -> list[int]:
+        """Samples per block."""
+        n = self.n_samples
+        return [min(BLOCK_SIZE, n - b * BLOCK_SIZE) for b in range(-(-n // BLOCK_SIZE))]
+
+    def weights(self, b: int) -> FloatArray:
+        """Weight samples of block ``b``, shape (k, n)."""
+        while len(self._weights) <= b:
+            i = len(self._weights)
+            self._weights.append(self.dist.sample(self.sizes()[i], block_generator(self.entropy, 0, i)))
+        return self._weights[b]
+
+    def matrices(self, b: int, group: int) -> FloatArray:
+        """Sampled matrices of block ``b`` for methods sharing one matrix between ``group`` samples."""
+        done = self._matrices.setdefault(group, [])
+        while len(done) <= b:
+            i = len(done)
+            k = self.sizes()[i]
+            done.append(sample_evidence(self.X, self.lo, self.hi, self.conf, -(-k // group),
+                                        block_generator(self.entropy, 1, i), self.evidence))
+        return done[b]
+
+
+class ClaimAnalysis:
+    """What does not depend on the claim, computed once per (problem, profile, method).
+
+    Holds the prepared scorer, the tipping points of every sweep path (all
+    pairs, so every claim can read its own from them) and the shared
+    :class:`ClaimDraws`; :meth:`robustness` answers for one claim.
+    """
+
+    def __init__(self, X: FloatArray, benefit: np.ndarray, w: FloatArray, paths: Sequence[WeightPath],
+                 method: Method, draws: ClaimDraws | None = None) -> None:
+        self.X, self.benefit, self.w, self.paths, self.method, self.draws = X, benefit, w, list(paths), method, draws
+        self.scorer = method.prepare(X, benefit)
+        self._tipping: list[TippingPoints] | None = None
+
+    @property
+    def tipping(self) -> list[TippingPoints]:
+        """Tipping points of every pair along every path (computed on first use)."""
+        if self._tipping is None:
+            self._tipping = [tipping_points(self.X, self.benefit, path, self.method) for path in self.paths]
+        return self._tipping
+
+    def tips(self, claim: np.ndarray) -> list[ClaimTip]:
+        """Every claim tipping point on the paths, nearest first."""
+        sign = 1.0 if self.method.higher_is_better else -1.0
+        tips: list[ClaimTip] = []
+        for path, tp in zip(self.paths, self.tipping, strict=True):
+            cuts = np.unique(tp.t)
+            if cuts.size == 0:
+                continue
+            edges = np.concatenate([[0.0], cuts, [1.0]])
+            S = self.scorer(path.weights((edges[:-1] + edges[1:]) / 2.0))  # one point per interval
+            holds = claim_margins(S, claim, self.method.higher_is_better) > 0
+            leaders = np.argmax(sign * S, axis=1)
+            for j, t in enumerate(cuts):
+                if holds[j] == holds[j + 1]:
+                    continue
+                beyond = j + 1 if t >= path.t0 else j  # the interval on the far side of the profile
+                tips.append(ClaimTip(path.node, path.t0, float(t), int(leaders[beyond]), bool(holds[beyond]),
+                                     float(path.distance(t))))
+        return sorted(tips, key=lambda tip: tip.distance)
+
+    def holds_probability(self, claim: np.ndarray) -> tuple[float, float]:
+        """P(claim holds) and its standard error on the shared draws (see :func:`holds_probability`)."""
+        d, method = self.draws, self.method
+        if d is None:
+            raise InputError("P(holds) needs the shared draws: build the ClaimAnalysis with a ClaimDraws")
+        group = evidence_group(method) if d.evidence != "none" else 1
+        hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
+        for b, k in enumerate(d.sizes()):
+            W = d.weights(b)
+            if d.evidence == "none":
+                S = np.asarray(method.scores(self.X, W, self.benefit))
+            else:
+                S = batched_scores(method, d.matrices(b, group), W[:, None, :], self.benefit)[:, 0, :]
+            ok = claim_margins(S, claim, method.higher_is_better) > 0
+            hits += int(np.count_nonzero(ok))
+            ids = replicate_ids(k, markov=False, group=group)
+            if ids is not None:
+                a = np.bincount(ids, weights=ok).astype(np.float64)
+                kc = np.bincount(ids).astype(np.float64)
+                R, a2, ak, k2 = R + a.size, a2 + float(a @ a), ak + float(a @ kc), k2 + float(kc @ kc)
+        n = d.n_samples
+        p = hits / n
+        se = float(np.sqrt(p * (1 - p) / n))
+        if R >= 2:
+            se = max(se, float(ratio_se(np.asarray(p), np.asarray(a2), np.asarray(ak), k2, n, R)))
+        return p, se
+
+    def robustness(self, claim: int | Sequence[int]) -> ClaimRobustness:
+        """Nearest claim tipping points, minimum L1 change and P(holds) of one claim."""
+        cl = check_claim(claim, self.X.shape[0])
+        mc = min_change(self.X, self.benefit, self.w, cl.tolist(), self.method)
+        p, se = self.holds_probability(cl)
+        return ClaimRobustness(self.tips(cl), mc, p, se, self.draws.n_samples if self.draws else 0)
+
+
 def claim_tips(X: FloatArray, benefit: np.ndarray, claim: np.ndarray, paths: Sequence[WeightPath],
                method: Method) -> list[ClaimTip]:
     """Every claim tipping point on the given paths, nearest first."""
-    scorer = method.prepare(X, benefit)
-    sign = 1.0 if method.higher_is_better else -1.0
-    tips: list[ClaimTip] = []
-    for path in paths:
-        tp = tipping_points(X, benefit, path, method)
-        cuts = np.unique(tp.t)
-        if cuts.size == 0:
-            continue
-        edges = np.concatenate([[0.0], cuts, [1.0]])
-        S = scorer(path.weights((edges[:-1] + edges[1:]) / 2.0))  # one point per interval
-        holds = claim_margins(S, claim, method.higher_is_better) > 0
-        leaders = np.argmax(sign * S, axis=1)
-        for j, t in enumerate(cuts):
-            if holds[j] == holds[j + 1]:
-                continue
-            beyond = j + 1 if t >= path.t0 else j  # the interval on the far side of the profile
-            tips.append(ClaimTip(path.node, path.t0, float(t), int(leaders[beyond]), bool(holds[beyond]),
-                                 float(path.distance(t))))
-    return sorted(tips, key=lambda tip: tip.distance)
+    return ClaimAnalysis(X, benefit, np.full(X.shape[1], 1.0 / X.shape[1]), paths, method).tips(claim)
 
 
 def holds_probability(
@@ -114,31 +221,9 @@ def holds_probability(
     are correlated and the larger of that and the ratio-estimator SE across the
     groups (independent replicates; see :mod:`mcda.sensitivity.smaa`) is returned.
     """
-    lo_, hi_, conf = check_evidence(X, lo, hi, confidence, evidence)
-    dist = WeightDistribution.dirichlet(w, concentration)
-    entropy = root_entropy(rng)
-    group = evidence_group(method) if evidence != "none" else 1
-    hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
-    for b in range(-(-n_samples // BLOCK_SIZE)):
-        k = min(BLOCK_SIZE, n_samples - b * BLOCK_SIZE)
-        W = dist.sample(k, block_generator(entropy, 0, b))
-        if evidence == "none":
-            S = np.asarray(method.scores(X, W, benefit))
-        else:
-            Xs = sample_evidence(X, lo_, hi_, conf, -(-k // group), block_generator(entropy, 1, b), evidence)
-            S = batched_scores(method, Xs, W[:, None, :], benefit)[:, 0, :]
-        ok = claim_margins(S, claim, method.higher_is_better) > 0
-        hits += int(np.count_nonzero(ok))
-        ids = replicate_ids(k, markov=False, group=group)
-        if ids is not None:
-            a = np.bincount(ids, weights=ok).astype(np.float64)
-            kc = np.bincount(ids).astype(np.float64)
-            R, a2, ak, k2 = R + a.size, a2 + float(a @ a), ak + float(a @ kc), k2 + float(kc @ kc)
-    p = hits / n_samples
-    se = float(np.sqrt(p * (1 - p) / n_samples))
-    if R >= 2:
-        se = max(se, float(ratio_se(np.asarray(p), np.asarray(a2), np.asarray(ak), k2, n_samples, R)))
-    return p, se
+    draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
+                       concentration=concentration, n_samples=n_samples, rng=rng)
+    return ClaimAnalysis(X, benefit, w, [], method, draws).holds_probability(claim)
 
 
 def claim_robustness(
@@ -150,6 +235,10 @@ def claim_robustness(
 ) -> ClaimRobustness:
     """Nearest claim tipping points, minimum L1 change and P(holds) of one claim.
 
+    To check several claims or methods on one problem, build one :class:`ClaimDraws`
+    and a :class:`ClaimAnalysis` per method instead: draws, prepared scorers and
+    tipping points are then computed once.
+
     Examples
     --------
     >>> from mcda.sensitivity import leaf_path
@@ -160,9 +249,6 @@ def claim_robustness(
     (0.6667, 1, 0.2667)
     """
     meth = resolve_method(method, options)
-    cl = check_claim(claim, X.shape[0])
-    tips = claim_tips(X, benefit, cl, paths, meth)
-    mc = min_change(X, benefit, w, cl.tolist(), meth)
-    p, se = holds_probability(X, benefit, w, cl, meth, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
-                              concentration=concentration, n_samples=n_samples, rng=rng)
-    return ClaimRobustness(tips, mc, p, se, n_samples)
+    draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
+                       concentration=concentration, n_samples=n_samples, rng=rng)
+    return ClaimAnalysis(X, benefit, w, paths, meth, draws).robustness(claim)
