@@ -129,7 +129,15 @@ class OutputError(MCDAError, OSError):
     """An output cannot be written: not a regular file, no permission, the input itself, a full disk.
 
     Built like an :class:`OSError`: ``OutputError(errno, message, filename)``.
+
+    Examples
+    --------
+    >>> print(OutputError(13, "permission denied", "out.csv"))
+    cannot write out.csv: permission denied
     """
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"
 
 
 class MissingDependencyError(MCDAError, ImportError):
