@@ -118,15 +118,22 @@ def study_from_frame(
         dup = sorted({c for c in cols if cols.count(c) > 1})
         problems.append(Problem(f"column {dup[0]!r}", "appears more than once in the table; column labels "
                                 "must be unique", file))
+    bad_cells: dict[int, list[str]] = {}
+    first_bad: dict[int, int] = {}
     for i, (alt, row) in enumerate(frame.iterrows()):
         for j, (c, value) in enumerate(zip(cols, row.tolist(), strict=True)):
             ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
             if not ok:
-                problems.append(Problem(f"row {i + 1} ({alt}), column {c!r}",
-                                        f"cell must be a finite number, got {value!r}", file, i + 2))
+                bad_cells.setdefault(j, []).append(f"row {i + 1} ({alt}): {value!r}")
+                first_bad.setdefault(j, i)
                 continue
             evidence.append({"id": f"cell.{i + 1}.{j + 1}", "alternative": alt_ids[i],
                              "criterion": crit_ids.get(c, "x"), "value": float(value), "sources": ["table"]})
+    for j, cells in bad_cells.items():  # one problem per column, not one per cell
+        more = f" and {len(cells) - 3} more" if len(cells) > 3 else ""
+        problems.append(Problem(f"column {cols[j]!r}", f"every cell must be a finite number; {len(cells)} "
+                                f"{'is' if len(cells) == 1 else 'are'} not: {', '.join(cells[:3])}{more}",
+                                file, first_bad[j] + 2))
     w = {str(k): v for k, v in weights.items()} if weights is not None else {c: 1.0 for c in cols}
     for c in cols:
         x = w.get(c)
