@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 def test_mcda_error_is_one_message_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: x\ncriteria: {id: root, name: R}\nalternatives:\n  - {id: a, name: 010}\n")
-    code, out, err = run(capsys, "validate", bad)
+    code, _out, err = run(capsys, "validate", bad)
     assert code == 2 and err.startswith("error: ") and "Traceback" not in err
     assert "leading zero" in err and f"{bad}:4" in err
 
@@ -39,12 +39,12 @@ def test_internal_error_is_one_line_exit_3_and_traceback_only_with_debug(
         raise ZeroDivisionError("float division by zero\nsecond line")
 
     monkeypatch.setattr(cli, "load_study", broken)
-    code, out, err = run(capsys, "validate", laptops_path)
+    code, _out, err = run(capsys, "validate", laptops_path)
     assert code == 3 and "Traceback" not in err
     lines = err.splitlines()
     assert lines[0] == "internal error: ZeroDivisionError: float division by zero second line"
     assert "report" in lines[1] and "--debug" in lines[1] and len(lines) == 2
-    code, out, err = run(capsys, "validate", laptops_path, "--debug")
+    code, _out, err = run(capsys, "validate", laptops_path, "--debug")
     assert code == 3 and "Traceback" in err and "ZeroDivisionError" in err
 
 
@@ -53,7 +53,7 @@ def test_keyboard_interrupt_is_one_line_exit_130(capsys, monkeypatch, laptops_pa
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "load_study", interrupted)
-    code, out, err = run(capsys, "run", laptops_path)
+    code, _out, err = run(capsys, "run", laptops_path)
     assert code == 130 and err == "interrupted\n"
 
 
@@ -119,9 +119,9 @@ def test_outputs_never_damage_files(capsys, tmp_path: Path, laptops_text: str) -
 def test_non_regular_study_is_exit_2(capsys, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    code, out, err = run(capsys, "validate", fifo)
+    code, _out, err = run(capsys, "validate", fifo)
     assert code == 2 and "cannot read a FIFO" in err
-    code, out, err = run(capsys, "validate", "/dev/zero")
+    code, _out, err = run(capsys, "validate", "/dev/zero")
     assert code == 2 and "cannot read a character device" in err
 
 
