@@ -43,6 +43,7 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
     elif df.empty:
         sys.stdout.write("  ".join(map(str, df.columns)) + "\n(none)\n")
     else:
+        df = df.astype({c: "float64" for c in df.columns if str(df[c].dtype) == "Float64"})  # pd.NA prints as -
         with pd.option_context("display.width", 200, "display.max_colwidth", 60,
                                "display.max_rows", 500, "display.float_format", "{:.4f}".format):
             sys.stdout.write(df.to_string(index=False, na_rep="-") + "\n")

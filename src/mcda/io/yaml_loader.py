@@ -110,6 +110,9 @@ class _Builder:
                 self.fail(node, path, value)
                 return None
             return value
+        if tag == _NULL_TAG and text not in ("", "~", "null", "Null", "NULL"):
+            self.fail(node, path, _unreadable(text, tag, ValueError()))  # PyYAML would drop the text silently
+            return None
         try:
             out = self.loader.construct_object(node)
         except Exception as exc:  # a bad explicit tag's content: !!bool maybe, !!timestamp x, 2026-02-30
