@@ -175,6 +175,17 @@ def test_table_labels_are_kept_as_names_and_renames_are_said() -> None:
         study_from_frame(pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]}, index=["x", "y"]), {"a": "max", "b": "min"})
 
 
+@pytest.mark.parametrize("label", ["root", "method", "judgements", "priority", "ri", "scale", "max_cr",
+                                   "title", "weights", "given", "table"])
+def test_a_column_named_like_a_study_key_is_just_a_column(label: str) -> None:
+    df = pd.DataFrame({label: [1.0, 2.0], "b": [2.0, 1.0]}, index=[label, "q"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = study_from_frame(df, {label: "max", "b": "min"})
+    assert s.model.criteria.children[0].name == label  # type: ignore[index]
+    assert s.score("given", "topsis").ranking == ["q", label]
+
+
 def test_table_problems_are_one_per_problem() -> None:
     df = pd.DataFrame({"a": ["n/a"] * 50, "b": [1.0] * 50, "b2": [1.0] * 50}, index=[f"r{i}" for i in range(50)])
     df.columns = ["a", "b", "b"]

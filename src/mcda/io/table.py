@@ -22,14 +22,15 @@ from mcda.errors import Problem, StudyValidationError
 from mcda.io.reader import read_bounded
 from mcda.io.yaml_loader import MAX_BYTES
 from mcda.model import StudyModel
+from mcda.model.profiles import RULE_KEYS
 from mcda.study import Study
 
 __all__ = ["read_table_study", "study_from_frame"]
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
 _MAX_ID = 64
-#: Ids the generated study uses itself: a column or row with this label gets another id.
-_RESERVED = frozenset({"root"})
+#: Ids a column cannot have: the root node's, and the keys of weight rules (``method``, ``scale``, ...).
+_RESERVED = frozenset({"root"}) | RULE_KEYS
 
 
 def _safe_id(text: str) -> str:
@@ -85,6 +86,10 @@ def study_from_frame(
         ``{column: "max" | "min"}`` for every column.
     weights:
         ``{column: weight}`` for profile ``"given"``; default equal weights.
+
+    Labels become ASCII ids (unique, at most 64 characters, never ``root`` or a
+    weight-rule key such as ``method``); the labels stay as names, and every label
+    whose id differs is listed in one :class:`UserWarning`.
     title, source, file:
         Study title, source title, and the file name used in error messages.
 
