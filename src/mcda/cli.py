@@ -1,16 +1,29 @@
 """The ``mcda`` command line: argument parsing and printing only.
 
-Exit codes: 0 success; 1 a verdict did not come out as expected (``verdicts``);
-2 bad input (invalid study, unknown profile/method/scope, bad arguments).
+Exit codes:
+
+* 0 success;
+* 1 a verdict did not come out as expected (``verdicts``);
+* 2 the command cannot do what was asked: bad input (invalid study, unknown
+  profile/method/scope, bad arguments) or an output that cannot be written
+  (read-only, a device, the study itself, a full disk, a closed standard output);
+* 3 an internal error (a bug in mcda: please report it; ``--debug`` shows the traceback);
+* 130 interrupted (Ctrl-C); 141 the reader of standard output went away (a closed pipe).
+
+Errors are one line per problem on standard error, never a traceback unless ``--debug``.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
+import errno
 import io
+import os
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -30,6 +43,7 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
     elif df.empty:
         sys.stdout.write("  ".join(map(str, df.columns)) + "\n(none)\n")
     else:
+        df = df.astype({c: "float64" for c in df.columns if str(df[c].dtype) == "Float64"})  # pd.NA prints as -
         with pd.option_context("display.width", 200, "display.max_colwidth", 60,
                                "display.max_rows", 500, "display.float_format", "{:.4f}".format):
             sys.stdout.write(df.to_string(index=False, na_rep="-") + "\n")
@@ -163,7 +177,7 @@ def _save(fig: Any, path: str) -> None:
         fig.savefig(buf, format=path.rsplit(".", 1)[-1].lower(), dpi=150)
     finally:
         pyplot().close(fig)
-    atomic_write(path, buf.getvalue())
+    atomic_write(path, buf.getvalue(), protect=_INPUTS)
 
 
 def _cmd_smaa(args: argparse.Namespace) -> int:
@@ -203,11 +217,13 @@ def _option_argument(p: argparse.ArgumentParser) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="mcda", description="Evidence-based multi-criteria decision analysis.")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an internal error (exit 3)")
     sub = ap.add_subparsers(dest="command", required=True)
     fmt = argparse.ArgumentParser(add_help=False)
     fmt.add_argument("--format", choices=["table", "csv", "json"], default="table")
     fmt.add_argument("--output", "-o", metavar="FILE",
-                     help="write the table to FILE (atomically: nothing is written on error)")
+                     help="write the table to FILE ('-': standard output); atomically, only to a regular file, "
+                          "never over the study")
 
     p = sub.add_parser("validate", help="check a study file and report every problem (exit 2 if any)")
     p.add_argument("study")
@@ -260,9 +276,10 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def _main(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments and run one subcommand; :func:`main` handles what escapes."""
     args = _parser().parse_args(argv)
+    _INPUTS[:] = [args.study] if isinstance(getattr(args, "study", None), str) else []
     if getattr(args, "evidence", "") is None:
         args.evidence = args.evidence_default
     output = getattr(args, "output", None)
@@ -272,14 +289,110 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.redirect_stdout(buffer) if output else contextlib.nullcontext():
             code: int = args.func(args)
         if output:
-            atomic_write(output, buffer.getvalue())
+            atomic_write(output, buffer.getvalue(), protect=_INPUTS)
+    except MCDAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+#: The files the running command reads; outputs never overwrite them.
+_INPUTS: list[str] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring).
+
+    Every error ends as one line on standard error and an exit code: an
+    :class:`~mcda.errors.MCDAError` or an unwritable output 2, Ctrl-C 130, a
+    closed pipe 141, anything else 3 ("internal error", with the traceback only
+    under ``--debug`` or ``MCDA_DEBUG=1``). Output that the terminal's encoding
+    cannot show is written as ``\\uXXXX`` escapes (valid inside JSON strings).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("MCDA_DEBUG", "") not in ("", "0")
+    args = [a for a in args if a != "--debug"]
+    restore = _prepare_stdout()
+    try:
+        code = _main(args)
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141
     except MCDAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: cannot write {exc.filename or output}: {exc.strerror or exc}", file=sys.stderr)
+        _silence_stdout()
+        print(f"error: cannot write {exc.filename or 'standard output'}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    return code
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        text = " ".join(str(exc).split())
+        print(f"internal error: {type(exc).__name__}: {text[:300]}", file=sys.stderr)
+        print("this is a bug in mcda: please report it with the command line, the input and the output "
+              "of the same command with --debug", file=sys.stderr)
+        return 3
+    finally:
+        restore()
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed standard output: writing fails with one clear error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the output encoding lacks become ``\\uXXXX`` (JSON-style) escapes."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
+codecs.register_error("mcda.escape", _escape_unencodable)
+
+
+def _prepare_stdout() -> Callable[[], None]:
+    """Make standard output safe to write (closed, or an encoding without CJK); returns the undo."""
+    original = sys.stdout
+    if original is None:
+        sys.stdout = _ClosedStdout()
+    reconfigured = False
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict" and \
+            codecs.lookup(sys.stdout.encoding or "utf-8").name not in ("utf-8", "utf-16", "utf-32"):
+        sys.stdout.reconfigure(errors="mcda.escape")
+        reconfigured = True
+
+    def restore() -> None:
+        if reconfigured and isinstance(sys.stdout, io.TextIOWrapper):
+            with contextlib.suppress(Exception):
+                sys.stdout.reconfigure(errors="strict")
+        if original is None:
+            sys.stdout = original
+    return restore
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point the standard-output descriptor at /dev/null so the exit flush is quiet."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,8 @@ keeps working for callers who do not know this module::
     │   └── JudgmentError                    AHP pairwise judgements that are invalid
     ├── MissingEvidenceError (ValueError)    a cell with policy ``error`` was needed
     ├── UnknownNameError (KeyError-free ValueError)  unknown profile / method / node
-    ├── ConvergenceError (RuntimeError)      an iterative computation did not converge
+    ├── ConvergenceError (ValueError, RuntimeError)  an iterative computation did not converge
+    ├── OutputError (OSError)                 an output file cannot be written safely
     └── MissingDependencyError (ImportError) an optional extra (e.g. ``plot``) is not installed
 
 Messages about user data always name the file and line, the item id or the
@@ -40,6 +41,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingEvidenceError",
     "NormalizationError",
+    "OutputError",
     "Problem",
     "StudyError",
     "StudyValidationError",
@@ -119,8 +121,23 @@ class UnknownNameError(MCDAError, ValueError):
     """An unknown profile, method, criterion node or alternative was named."""
 
 
-class ConvergenceError(MCDAError, RuntimeError):
-    """An iterative computation did not converge."""
+class ConvergenceError(MCDAError, ValueError, RuntimeError):
+    """An iterative computation did not converge (on the given input: a ``ValueError`` too)."""
+
+
+class OutputError(MCDAError, OSError):
+    """An output cannot be written: not a regular file, no permission, the input itself, a full disk.
+
+    Built like an :class:`OSError`: ``OutputError(errno, message, filename)``.
+
+    Examples
+    --------
+    >>> print(OutputError(13, "permission denied", "out.csv"))
+    cannot write out.csv: permission denied
+    """
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"
 
 
 class MissingDependencyError(MCDAError, ImportError):

@@ -22,7 +22,7 @@ from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, ClaimDraws
-from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
+from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row, with_missing_marker
 from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weights
 
 __all__ = ["Provenance", "Study"]
@@ -422,7 +422,9 @@ class Study:
         the minimum L1 weight change that overturns it (``min_l1``, ``min_l1_leader``,
         ``min_l1_change``, ``min_l1_exact``) and ``p_holds`` (± ``p_holds_se``) under a
         Dirichlet around the profile (``concentration``) and the ``evidence`` model,
-        with ``n_samples`` samples seeded by ``rng``.
+        with ``n_samples`` samples seeded by ``rng``. Where nothing flips a verdict the
+        robustness cells hold the missing marker ``pd.NA`` (``None`` in text columns),
+        never NaN (:func:`mcda.verdicts.with_missing_marker`).
 
         ``method`` (a name or method object, plus ``options``) checks every verdict
         with that method instead of the verdicts' own.
@@ -450,4 +452,4 @@ class Study:
                 row.update(robustness_row(o, arr, paths, n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration, analysis=analyses[akey]))
             rows.append(row)
-        return pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))
+        return with_missing_marker(pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else [])))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from mcda.arrays import DecisionArrays, positions
 from mcda.kernels.claims import claim_margins
@@ -24,13 +25,48 @@ from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, claim_robustness
 
-__all__ = ["ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_verdict", "robustness_row"]
+__all__ = ["NUMERIC_ROBUSTNESS_COLUMNS", "ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_verdict",
+           "robustness_row", "with_missing_marker"]
 
 #: Columns :func:`robustness_row` adds to a verdict row (see :meth:`mcda.Study.check_verdicts`).
 ROBUSTNESS_COLUMNS = [
     "tip_node", "tip_weight_now", "tip_weight", "tip_leader", "tip_l1",
     "flippable", "min_l1", "min_l1_leader", "min_l1_change", "min_l1_exact", "p_holds", "p_holds_se",
 ]
+
+
+#: Robustness columns holding numbers; where nothing flips a verdict they hold ``pd.NA`` (never NaN).
+NUMERIC_ROBUSTNESS_COLUMNS = ["tip_weight_now", "tip_weight", "tip_l1", "min_l1", "p_holds", "p_holds_se"]
+#: Text robustness columns: nullable strings, so that "nothing flips" is ``pd.NA`` there too.
+TEXT_ROBUSTNESS_COLUMNS = ["tip_node", "tip_leader", "min_l1_leader"]
+
+
+def with_missing_marker(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its robustness columns as nullable floats and strings: "nothing flips" is ``pd.NA``.
+
+    ``pd.NA`` is the one missing marker of verdict tables: it prints as ``-`` in
+    tables, as an empty cell in CSV and as ``null`` in JSON, and ``isna()`` finds
+    it; no column ever holds NaN (pandas 3 would otherwise store a missing text
+    cell as NaN).
+
+    Examples
+    --------
+    >>> df = with_missing_marker(pd.DataFrame({"min_l1": [0.2, None], "tip_node": ["a", None]}))
+    >>> df["min_l1"].tolist(), df["min_l1"].dtype
+    ([0.2, <NA>], Float64Dtype())
+    >>> df["tip_node"].tolist()
+    ['a', <NA>]
+    """
+    out = frame.copy()
+    for col in NUMERIC_ROBUSTNESS_COLUMNS:
+        if col in out.columns:
+            out[col] = pd.array([None if v is None or (isinstance(v, float) and np.isnan(v)) else float(v)
+                                 for v in out[col].tolist()], dtype="Float64")
+    for col in TEXT_ROBUSTNESS_COLUMNS:
+        if col in out.columns:
+            out[col] = pd.array([None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+                                 for v in out[col].tolist()], dtype="string")
+    return out
 
 
 def claim_margin(scores: dict[str, float], claimed: list[str], higher_is_better: bool = True) -> float:

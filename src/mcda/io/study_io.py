@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from mcda.errors import Problem, StudyValidationError
+from mcda.io.reader import read_bounded
 from mcda.io.yaml_loader import MAX_BYTES, YamlDocument, parse_yaml
 from mcda.model import (
     Alternative,
@@ -75,8 +75,11 @@ def _message(err: Any) -> str:
         close = difflib.get_close_matches(key, _ALL_KEYS, n=1)
         return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
     if kind == "string_pattern_mismatch":
-        return (f"an id may contain only letters, digits, '_', '.' and '-' (not starting with '.' or '-'), "
-                f"got {err.get('input')!r}")
+        got = err.get("input")
+        hint = ("; ids are ASCII on purpose: keep this text in 'name:' and give an ASCII id"
+                if isinstance(got, str) and not got.isascii() else "")
+        return (f"an id may contain only ASCII letters, digits, '_', '.' and '-' (not starting with '.' or '-'), "
+                f"got {got!r}{hint}")
     if kind == "missing":
         return f"required key {str(err['loc'][-1])!r} is missing"
     msg = msg.removeprefix("Value error, ")
@@ -181,17 +184,12 @@ def read_study_model(path: str | os.PathLike[str], methods: list[str]) -> StudyM
     Raises
     ------
     StudyValidationError
-        If the file cannot be read or breaks any rule; all problems are listed.
+        If the file cannot be read, is not a regular file (a device, FIFO or
+        directory), holds more than ``MAX_BYTES`` bytes or breaks any rule; all
+        problems are listed.
     """
     file = os.fspath(path)
-    fs = FsPath(file)
-    try:
-        size = fs.stat().st_size
-        if size > MAX_BYTES:
-            raise StudyValidationError([Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file)], file)
-        raw = fs.read_bytes()
-    except OSError as exc:
-        raise StudyValidationError([Problem("", f"cannot read file: {exc.strerror or exc}", file)], file) from None
+    raw = read_bounded(file, MAX_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -8,25 +8,63 @@ every result keeps its provenance.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import re
+import warnings
 from collections.abc import Mapping
 
 import pandas as pd
+from pydantic import ValidationError
 
 from mcda.errors import Problem, StudyValidationError
+from mcda.io.reader import read_bounded
+from mcda.io.yaml_loader import MAX_BYTES
 from mcda.model import StudyModel
+from mcda.model.profiles import RULE_KEYS
 from mcda.study import Study
 
 __all__ = ["read_table_study", "study_from_frame"]
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
+_MAX_ID = 64
+#: Ids a column cannot have: the root node's, and the keys of weight rules (``method``, ``scale``, ...).
+_RESERVED = frozenset({"root"}) | RULE_KEYS
 
 
 def _safe_id(text: str) -> str:
-    out = _SAFE.sub("_", str(text).strip()).strip("._-")
+    out = _SAFE.sub("_", str(text).strip()).strip("._-")[:_MAX_ID].rstrip("._-")
     return out or "x"
+
+
+def _unique_ids(labels: list[str], reserved: frozenset[str] = frozenset()) -> list[str]:
+    """ASCII ids for ``labels``: safe characters, at most 64 long, unique (``_2``, ``_3``, ... on a clash).
+
+    Examples
+    --------
+    >>> _unique_ids(["Unit price (€)", "Unit price ($)", "root"], frozenset({"root"}))
+    ['Unit_price', 'Unit_price_2', 'root_2']
+    """
+    used = set(reserved)
+    out = []
+    for label in labels:
+        base = _safe_id(label)
+        candidate, k = base, 1
+        while candidate in used:
+            k += 1
+            candidate = f"{base}_{k}"
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _renames(kind: str, labels: list[str], ids: list[str]) -> list[str]:
+    return [f"{kind} {label[:40]!r}{'...' if len(label) > 40 else ''} has id {i!r}"
+            for label, i in zip(labels, ids, strict=True) if label != i]
+
+
+_validate = StudyModel.model_validate
 
 
 def study_from_frame(
@@ -48,6 +86,10 @@ def study_from_frame(
         ``{column: "max" | "min"}`` for every column.
     weights:
         ``{column: weight}`` for profile ``"given"``; default equal weights.
+
+    Labels become ASCII ids (unique, at most 64 characters, never ``root`` or a
+    weight-rule key such as ``method``); the labels stay as names, and every label
+    whose id differs is listed in one :class:`UserWarning`.
     title, source, file:
         Study title, source title, and the file name used in error messages.
 
@@ -74,16 +116,29 @@ def study_from_frame(
     for extra in sorted(set(directions) - set(cols)):
         problems.append(Problem(f"column {extra!r}", "has a direction but is not in the table", file))
     evidence = []
-    alt_ids = [_safe_id(a) for a in frame.index]
+    labels = [str(a) for a in frame.index]
+    alt_ids = _unique_ids(labels)
+    crit_ids = dict(zip(cols, _unique_ids(cols, _RESERVED), strict=True)) if len(set(cols)) == len(cols) else {}
+    if len(set(cols)) != len(cols):
+        dup = sorted({c for c in cols if cols.count(c) > 1})
+        problems.append(Problem(f"column {dup[0]!r}", "appears more than once in the table; column labels "
+                                "must be unique", file))
+    bad_cells: dict[int, list[str]] = {}
+    first_bad: dict[int, int] = {}
     for i, (alt, row) in enumerate(frame.iterrows()):
-        for c, value in zip(cols, row.tolist(), strict=True):
+        for j, (c, value) in enumerate(zip(cols, row.tolist(), strict=True)):
             ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
             if not ok:
-                problems.append(Problem(f"row {i + 1} ({alt}), column {c!r}",
-                                        f"cell must be a finite number, got {value!r}", file, i + 2))
+                bad_cells.setdefault(j, []).append(f"row {i + 1} ({alt}): {value!r}")
+                first_bad.setdefault(j, i)
                 continue
-            evidence.append({"id": f"cell.{alt_ids[i]}.{_safe_id(c)}", "alternative": alt_ids[i],
-                             "criterion": _safe_id(c), "value": float(value), "sources": ["table"]})
+            evidence.append({"id": f"cell.{i + 1}.{j + 1}", "alternative": alt_ids[i],
+                             "criterion": crit_ids.get(c, "x"), "value": float(value), "sources": ["table"]})
+    for j, cells in bad_cells.items():  # one problem per column, not one per cell
+        more = f" and {len(cells) - 3} more" if len(cells) > 3 else ""
+        problems.append(Problem(f"column {cols[j]!r}", f"every cell must be a finite number; {len(cells)} "
+                                f"{'is' if len(cells) == 1 else 'are'} not: {', '.join(cells[:3])}{more}",
+                                file, first_bad[j] + 2))
     w = {str(k): v for k, v in weights.items()} if weights is not None else {c: 1.0 for c in cols}
     for c in cols:
         x = w.get(c)
@@ -91,16 +146,24 @@ def study_from_frame(
             problems.append(Problem(f"weights[{c!r}]", f"needs a finite non-negative weight, got {x!r}", file))
     if problems:
         raise StudyValidationError(problems, file)
-    model = StudyModel.model_validate({
+    renamed = _renames("row", labels, alt_ids) + _renames("column", cols, [crit_ids[c] for c in cols])
+    if renamed:
+        warnings.warn("table labels that are not ids keep their text as the name: " + "; ".join(renamed),
+                      UserWarning, stacklevel=2)
+    try:
+        model = _validate({
         "title": title,
-        "alternatives": [{"id": a, "name": str(name)} for a, name in zip(alt_ids, frame.index, strict=True)],
+        "alternatives": [{"id": a, "name": label} for a, label in zip(alt_ids, labels, strict=True)],
         "criteria": {"id": "root", "name": title, "children": [
-            {"id": _safe_id(c), "name": c, "direction": directions[c], "scale": {"kind": "ratio"}} for c in cols]},
+            {"id": crit_ids[c], "name": c, "direction": directions[c], "scale": {"kind": "ratio"}} for c in cols]},
         "sources": [{"id": "table", "title": source, "kind": "dataset"}],
         "evidence": evidence,
         "profiles": [{"id": "given", "description": "weights given with the table",
-                      "weights": {"root": {_safe_id(c): float(w[c]) for c in cols}}}],
-    })
+                      "weights": {"root": {crit_ids[c]: float(w[c]) for c in cols}}}],
+        })
+    except ValidationError as exc:  # e.g. a title that is not text
+        raise StudyValidationError([Problem(".".join(map(str, e["loc"])), e["msg"], file)
+                                    for e in exc.errors()], file) from None
     return Study(model, file)
 
 
@@ -123,9 +186,19 @@ def read_table_study(
     ['Northwind_Metals', 'Baltic_Castings']
     """
     file = os.fspath(path)
+    raw = read_bounded(file, MAX_BYTES, "table")
     try:
-        frame = pd.read_csv(file, index_col=index_col)
-    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        header = pd.read_csv(io.BytesIO(raw), nrows=0)
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise StudyValidationError([Problem("", f"cannot read CSV: {exc}", file, 1)], file) from None
+    names = [str(c) for c in header.columns]
+    if isinstance(index_col, bool) or not (
+            (isinstance(index_col, int) and -len(names) <= index_col < len(names)) or index_col in names):
+        raise StudyValidationError([Problem("index_col", f"{index_col!r} is not a column of the table: give a "
+                                            f"position 0..{len(names) - 1} or one of {names[:8]}", file, 1)], file)
+    try:
+        frame = pd.read_csv(io.BytesIO(raw), index_col=index_col)
+    except (ValueError, IndexError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise StudyValidationError([Problem("", f"cannot read CSV: {exc}", file)], file) from None
     return study_from_frame(frame, directions, weights, title=title or os.path.basename(file),
                             source=os.path.basename(file), file=file)

@@ -3,17 +3,23 @@
 Every file is written atomically: the content goes to a temporary file in the
 target directory, which then replaces the target with :func:`os.replace`. A
 failure half-way leaves the old file (or no file), never a half-written one.
+Only regular files are written (symlinks are followed); devices, FIFOs,
+directories, read-only files and the input being read are refused.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import sys
 import tempfile
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
+from mcda.errors import OutputError
 from mcda.model import StudyModel
 
 __all__ = ["atomic_write", "dump_study"]
@@ -66,8 +72,76 @@ def _mode_for(target: str) -> int:
         return 0o666 & ~mask
 
 
-def atomic_write(path: str | os.PathLike[str], text: str | bytes) -> None:
-    """Write ``text`` (UTF-8) or bytes to ``path`` atomically (temporary file + rename).
+def _refuse(errno_: int, message: str, target: str) -> OutputError:
+    return OutputError(errno_, message, target)
+
+
+def _checked_target(path: str, protect: Iterable[str | os.PathLike[str]]) -> str:
+    """The file to replace: ``path`` with symlinks followed, checked to be a writable regular file or absent."""
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise _refuse(exc.errno or errno.EIO, exc.strerror or str(exc), path) from None
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a directory" if stat.S_ISDIR(st.st_mode) else "a device, FIFO or socket"
+        raise _refuse(errno.EISDIR if stat.S_ISDIR(st.st_mode) else errno.EINVAL,
+                      f"is {kind}; mcda writes only regular files (use '-' for standard output)", path)
+    if not os.access(target, os.W_OK):
+        raise _refuse(errno.EACCES, "permission denied (the file is read-only)", path)
+    for other in protect:
+        try:
+            same = os.path.samefile(target, other)
+        except OSError:  # the input is gone or unreadable: it cannot be this file
+            same = False
+        if same:
+            raise _refuse(errno.EEXIST, f"is the input {os.fspath(other)!r}; refusing to overwrite it", path)
+    return target
+
+
+def _temp_prefix(target: str, directory: str) -> str:
+    """A temporary-name prefix that keeps the whole name within the directory's file-name limit."""
+    try:
+        name_max = os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        name_max = 255
+    room = max(0, min(name_max, 255) - len(".tmp-") - 8 - 1 - len("-"))  # mkstemp adds 8 random characters
+    base = os.fsencode(os.path.basename(target))[:room].decode("utf-8", "ignore")
+    return f".tmp-{base}-"
+
+
+def _write_stdout(data: str | bytes) -> None:
+    if isinstance(data, bytes):
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            raise _refuse(errno.EINVAL, "binary output needs a real standard output", "-")
+        sys.stdout.flush()
+        out.write(data)
+        out.flush()
+    else:
+        sys.stdout.write(data)
+
+
+def atomic_write(path: str | os.PathLike[str], text: str | bytes, *,
+                 protect: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` atomically, never damaging what is on disk.
+
+    * ``"-"`` writes to standard output;
+    * a symlink is followed and its target written; only regular files are
+      written (a device, FIFO or directory is refused, never replaced);
+    * a read-only file is refused, as a shell redirect would; an existing file
+      keeps its permissions, a new one gets 0666 less the umask;
+    * a file in ``protect`` (e.g. the study being read) is never overwritten;
+    * the content goes to a temporary file in the same directory (its name
+      within the file-name limit), which then replaces the target: a failure
+      half-way (a full disk, Ctrl-C) leaves the old file, never a partial one.
+
+    Raises
+    ------
+    OutputError
+        An :class:`OSError` (and :class:`~mcda.errors.MCDAError`) naming ``path``.
 
     Examples
     --------
@@ -76,14 +150,22 @@ def atomic_write(path: str | os.PathLike[str], text: str | bytes) -> None:
     >>> atomic_write(p, "hello")
     >>> p.read_text()
     'hello'
+    >>> atomic_write("/dev/null", "x")
+    Traceback (most recent call last):
+    ...
+    mcda.errors.OutputError: [Errno 22] is a device, FIFO or socket; mcda writes only regular files ...
     """
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
+    shown = os.fspath(path)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if shown == "-":
+        _write_stdout(text)
+        return
+    target = _checked_target(shown, protect)
+    directory = os.path.dirname(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(target), dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target, directory), dir=directory)
     except OSError as exc:  # e.g. no such directory: name the file asked for, not the temporary one
-        raise OSError(exc.errno, exc.strerror, target) from exc
+        raise _refuse(exc.errno or errno.EIO, exc.strerror or str(exc), shown) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -95,5 +177,5 @@ def atomic_write(path: str | os.PathLike[str], text: str | bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OSError(exc.errno, exc.strerror, target) from exc
+            raise _refuse(exc.errno or errno.EIO, exc.strerror or str(exc), shown) from exc
         raise

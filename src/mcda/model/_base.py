@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
 
@@ -12,8 +13,15 @@ ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"
 Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN, min_length=1, max_length=200)]
 #: A real number given as a number (``"0.5"`` as a string is rejected, so is ``true``).
 Number = Annotated[float, Strict()]
-#: Human text.
-Text = Annotated[str, Strict()]
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C: canonically equivalent spellings become one string."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+#: Human text (names, titles, ordinal level names), normalised to Unicode NFC.
+Text = Annotated[str, Strict(), AfterValidator(nfc)]
 
 
 class Frozen(BaseModel):

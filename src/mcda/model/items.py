@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
-from mcda.model._base import Frozen, Id, Text
+from mcda.model._base import Frozen, Id, Text, nfc
 
 __all__ = ["Alternative", "EvidenceItem", "EvidenceValue", "MissingCell", "Source"]
 
@@ -77,7 +77,7 @@ class EvidenceItem(Frozen):
         if isinstance(v, str):
             if not v.strip():
                 raise ValueError("an ordinal level name must not be empty")
-            return v
+            return nfc(v)
         if isinstance(v, list | tuple) and len(v) == 2 and all(_is_number(x) for x in v):
             lo, hi = float(v[0]), float(v[1])
             if not (math.isfinite(lo) and math.isfinite(hi)):

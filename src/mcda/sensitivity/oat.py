@@ -106,6 +106,9 @@ def sweep(
     ([0.0, 0.5, 1.0], [1, 1, 2])
     """
     arr, mask, _ = validated_problem(X, benefit)
+    if isinstance(path, bool) or not isinstance(path, WeightPath | int | np.integer):
+        raise InputError(f"sweep: path must be a WeightPath (node_path, group_path) or a criterion position "
+                         f"(an int), got {path!r} ({type(path).__name__})")
     if isinstance(path, int | np.integer):
         if w is None:
             raise InputError("sweep over a criterion position needs the weights w")

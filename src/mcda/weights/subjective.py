@@ -200,12 +200,21 @@ class BwmResult(NamedTuple):
     output_ratio: float | None = None
 
 
+#: Largest BWM comparison accepted: far above any judgement scale, small enough for the LP solver.
+BWM_MAX_COMPARISON = 1e6
+
+
 def _best_worst(a_b: FloatArray, a_w: FloatArray) -> tuple[int, int]:
     for name, arr in (("best_to_others", a_b), ("others_to_worst", a_w)):
         bad = arr < 1
         if bad.any():
             j = int(np.flatnonzero(bad)[0])
             raise InputError(f"{name}[{j}] = {arr[j]:.10g}: BWM comparisons are >= 1 (1 = equally important)")
+        big = arr > BWM_MAX_COMPARISON
+        if big.any():
+            j = int(np.flatnonzero(big)[0])
+            raise InputError(f"{name}[{j}] = {arr[j]:.10g}: BWM comparisons are at most {BWM_MAX_COMPARISON:g} "
+                             "(a judgement scale such as 1-9; larger ratios are beyond what the programs resolve)")
     best_cands = np.flatnonzero(a_b == 1)
     worst_cands = np.flatnonzero(a_w == 1)
     if best_cands.size == 0 or worst_cands.size == 0:
@@ -227,8 +236,11 @@ def _solve_lp(c: FloatArray, A: FloatArray, n_weights: int, what: str, strict: b
     """
     eq = np.zeros((1, c.size))
     eq[0, :n_weights] = 1.0
-    res = linprog(c, A_ub=A, b_ub=np.zeros(A.shape[0]), A_eq=eq, b_eq=[1.0],
-                  bounds=[(0, None)] * c.size, method="highs")
+    try:
+        res = linprog(c, A_ub=A, b_ub=np.zeros(A.shape[0]), A_eq=eq, b_eq=[1.0],
+                      bounds=[(0, None)] * c.size, method="highs")
+    except ValueError as exc:  # the solver refuses the program (e.g. non-finite coefficients)
+        raise ConvergenceError(f"BWM {what} program could not be solved: {exc}") from None
     if res.status == 2 or (res.status != 0 and not strict):
         return None
     if res.status != 0:  # pragma: no cover - the programs here are bounded
