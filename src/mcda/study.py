@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from mcda import kernels, sensitivity
+from mcda._params import count, positive
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
@@ -351,9 +352,13 @@ class Study:
         ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
         alternative with column groups acceptability, acceptability_se, central_weights,
         central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa`."""
+        count(n_samples, "n_samples")
+        if concentration is not None:
+            positive(concentration, "concentration")
         equal = WeightProfile(id="uniform", unlisted="equal")  # only the scope's leaves matter then
         arr = self.arrays(profile if profile is not None else equal, scope)
-        dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, concentration or 100.0)
+        kappa = DEFAULT_CONCENTRATION if concentration is None else concentration
+        dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, kappa)
         res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
                                confidence=arr.confidence, evidence=evidence, **options)
         return res.to_frame(list(arr.alternatives), list(arr.criteria))
@@ -388,6 +393,9 @@ class Study:
         Dirichlet around the profile (``concentration``) and the ``evidence`` model,
         with ``n_samples`` samples seeded by ``rng``.
         """
+        if robustness:
+            count(n_samples, "n_samples")
+            positive(concentration, "concentration")
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog, minimize
 
+from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.kernels.normalize import _normalize
@@ -263,6 +264,7 @@ def min_change(
     >>> res.found, round(res.distance, 4), res.leader_after, res.exact
     (True, 0.1111, 1, True)
     """
+    starts_n = count(n_starts, "n_starts", maximum=1000)
     arr, mask, wv = validated_problem(X, benefit, w)
     if wv is None:
         raise InputError("min_change needs the profile's weights w")
@@ -288,7 +290,7 @@ def min_change(
         rows, t = _first_failure_exact(kind, meth, arr, mask, A, B, pairs)
     else:
         rows, t = _first_failure_scan(scorer, A, B, cl, higher, sign)
-    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)), sign)
+    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
     best, best_cost = None, np.inf
     for start in starts:
         for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):

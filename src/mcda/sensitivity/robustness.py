@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from mcda._params import count, positive
 from mcda._types import FloatArray
 from mcda.methods import Method
 from mcda.sensitivity._common import (
@@ -115,6 +116,7 @@ def holds_probability(
     are correlated and the larger of that and the ratio-estimator SE across the
     groups (independent replicates; see :mod:`mcda.sensitivity.smaa`) is returned.
     """
+    n_samples = count(n_samples, "n_samples")
     lo_, hi_, conf = check_evidence(X, lo, hi, confidence, evidence)
     dist = WeightDistribution.dirichlet(w, concentration)
     entropy = root_entropy(rng)
@@ -160,6 +162,8 @@ def claim_robustness(
     >>> round(tip.weight, 4), tip.leader_beyond, round(r.min_change.distance, 4)
     (0.6667, 1, 0.2667)
     """
+    n_samples = count(n_samples, "n_samples")
+    positive(concentration, "concentration")
     meth = resolve_method(method, options)
     cl = check_claim(claim, X.shape[0])
     tips = claim_tips(X, benefit, cl, paths, meth)

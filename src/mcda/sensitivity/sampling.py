@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from scipy.optimize import linprog
 
+from mcda._params import count, positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_single_weights
@@ -99,12 +100,12 @@ def sample_dirichlet(
     """
     c = np.asarray(center, dtype=np.float64)
     c = as_single_weights(c, c.shape[-1] if c.ndim else 0, "center")
-    if not (np.isfinite(concentration) and concentration > 0):
-        raise InputError(f"concentration must be finite and positive; got {concentration!r}")
+    kappa = positive(concentration, "concentration")
+    k = count(size, "size", minimum=0)
     gen = as_generator(rng)
-    out = np.zeros((int(size), c.size))
+    out = np.zeros((k, c.size))
     pos = c > 0
-    out[:, pos] = gen.dirichlet(concentration * c[pos], size=int(size))
+    out[:, pos] = gen.dirichlet(kappa * c[pos], size=k)
     return out
 
 
@@ -373,9 +374,10 @@ class WeightDistribution:
         """Dirichlet(``concentration * center``) around a profile's weights."""
         c = np.asarray(center, dtype=np.float64)
         as_single_weights(c, c.shape[-1] if c.ndim else 0, "center")
+        kappa = positive(concentration, "concentration")
         if constraints is not None:
             constraints.validate(int(c.size))
-        return cls(int(c.size), c, float(concentration), constraints, "rejection" if constraints else "auto")
+        return cls(int(c.size), c, kappa, constraints, "rejection" if constraints else "auto")
 
     @property
     def sampler(self) -> str:
@@ -423,7 +425,7 @@ class WeightDistribution:
             return _sample_constrained(self.n, size, self.constraints, rng, self.method, self.center,
                                        self.concentration)
         if self.center is not None:
-            return sample_dirichlet(self.center, float(self.concentration or 100.0), size, rng)
+            return sample_dirichlet(self.center, float(self.concentration), size, rng)  # type: ignore[arg-type]
         return _uniform_T(self.n, size, rng).T
 
     def sample_T(self, size: int, rng: np.random.Generator, ws: Workspace | None = None) -> FloatArray:
