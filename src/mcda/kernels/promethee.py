@@ -198,7 +198,12 @@ def _unicriterion_flows(
     return plus, minus
 
 
-def _flows(P_sums: tuple[FloatArray, FloatArray], W: FloatArray) -> PrometheeResult:
+def _flows(P: FloatArray, W: FloatArray) -> PrometheeResult:
+    """Flows for weights ``W (..., n)`` from ``P (m, m, n)`` (no validation)."""
+    return _flows_from_sums((P.sum(axis=1), P.sum(axis=0)), W)
+
+
+def _flows_from_sums(P_sums: tuple[FloatArray, FloatArray], W: FloatArray) -> PrometheeResult:
     """Flows for weights ``W (..., n)`` from the row and column sums of ``P`` (no validation)."""
     m = P_sums[0].shape[0]
     scale = 1.0 / (m - 1) if m > 1 else 0.0
@@ -293,7 +298,7 @@ def promethee_ii(
     mask = as_benefit(benefit, n)
     weights = as_weights(W, n)
     funcs, qa, pa, sa = _validated_params(n, preference, q, p, s)
-    return _flows(_unicriterion_flows(arr, mask, funcs, qa, pa, sa), weights)
+    return _flows_from_sums(_unicriterion_flows(arr, mask, funcs, qa, pa, sa), weights)
 
 
 def promethee_i(result: PrometheeResult, atol: float = 1e-12) -> np.ndarray:
