@@ -71,8 +71,9 @@ def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
 
 def _scale_worst(leaf: Criterion) -> float | None:
     scale = leaf.scale
-    if isinstance(scale, OrdinalScale):
-        return next(iter(scale.level_values().values()))
+    if isinstance(scale, OrdinalScale):  # levels run in increasing value: worst first on max, last on min
+        values = list(scale.level_values().values())
+        return values[0] if leaf.direction == "max" else values[-1]
     if isinstance(scale, NumericScale):
         return scale.lower if leaf.direction == "max" else scale.upper
     return None
