@@ -304,3 +304,25 @@ def test_tipping_points_in_small_pieces_equal_one_piece(monkeypatch: pytest.Monk
     parts = sensitivity.tipping_points(X, np.ones(3, bool), 0, "vikor", w=w, n_scan=201)
     np.testing.assert_allclose(parts.t, whole.t)
     np.testing.assert_array_equal(parts.leader_after, whole.leader_after)
+
+
+# ------------------------------------------------------------------ files that validate must score, or say why not
+
+
+def test_validation_warns_when_a_verdict_method_cannot_score(tmp_path: Path) -> None:
+    text = (CORPUS / "negative_ordinal_levels_under_wsm.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "s.yaml"
+    f.write_text(text.replace("method: topsis, leader: a2", "method: [topsis, wsm], leader: a2"), encoding="utf-8")
+    study = mcda.load_study(f)
+    problems = [w for w in study.warnings if "cannot be checked" in w]
+    assert len(problems) == 1
+    assert "'wsm'" in problems[0] and "alternative 'a2', criterion 'q.grade'" in problems[0]
+    assert "profile 'p'" in problems[0] and ">= 0" in problems[0]  # what to change
+
+
+def test_sensitivity_errors_below_the_study_name_ids() -> None:
+    study = mcda.load_study(CORPUS / "zero_on_cost_located.yaml")
+    with pytest.raises(InputError, match="alternative 'a2', criterion 'price'"):
+        study.sweep("p", "price", "wsm", n_points=5)
+    with pytest.raises(InputError, match="alternative 'a2', criterion 'price'"):
+        study.smaa("p", "wsm", n_samples=100)
