@@ -74,7 +74,7 @@ def refuse_foreign(a: object, name: str) -> None:
         raise InputError(f"{name} is a masked array: masks are not supported, since the masked cells would be "
                          "scored as data; fill them first (a.filled(value)) or drop those rows/columns")
     try:
-        complex_ = np.iscomplexobj(a)
+        complex_ = np.iscomplexobj(a)  # type: ignore[arg-type]
     except (TypeError, ValueError):  # ragged or odd input: the float conversion reports it
         complex_ = False
     if complex_:

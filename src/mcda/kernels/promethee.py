@@ -58,6 +58,7 @@ from typing import Final, NamedTuple
 
 import numpy as np
 
+from mcda._params import positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights, check_choice
@@ -328,6 +329,7 @@ def promethee_i(result: PrometheeResult, atol: float = 1e-12) -> np.ndarray:
      [ 2 -1  0  1]
      [-1 -1 -1  0]]
     """
+    atol = positive(atol, "atol", allow_zero=True)
     plus = as_scores(result.phi_plus, "phi_plus")
     minus = as_scores(result.phi_minus, "phi_minus")
     if plus.shape != minus.shape:
