@@ -326,3 +326,19 @@ def test_sensitivity_errors_below_the_study_name_ids() -> None:
         study.sweep("p", "price", "wsm", n_points=5)
     with pytest.raises(InputError, match="alternative 'a2', criterion 'price'"):
         study.smaa("p", "wsm", n_samples=100)
+
+
+def test_samplers_check_their_sizes_by_name() -> None:
+    from mcda.sensitivity.sampling import WeightConstraints, hit_and_run, sample_constrained, sample_uniform
+
+    cons = WeightConstraints(order=((0, 1),))
+    for call, name in [
+        (lambda: sample_uniform(2.5, 10, rng=0), "n"),
+        (lambda: sample_uniform(3, -1, rng=0), "size"),
+        (lambda: sample_constrained(3, True, cons, rng=0), "size"),
+        (lambda: hit_and_run(3, 10, cons, rng=0, thin=0), "thin"),
+        (lambda: hit_and_run(3, 10, cons, rng=0, chains=-2), "chains"),
+        (lambda: WeightDistribution.uniform(0), "n"),
+    ]:
+        with pytest.raises(InputError, match=f"^{name} "):
+            call()
