@@ -7,6 +7,7 @@ returns NaN or inf in a weight, priority or index, and nothing but an
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import numpy as np
@@ -88,7 +89,11 @@ def test_ahp_complete(A: np.ndarray, method: str) -> None:
 # ---------------------------------------------------------------- the array fuzzer: foreign arrays, extremes, near ties
 
 KERNEL_CALLS = ["wsm", "wpm", "topsis", "vikor", "promethee_ii", "copras", "edas", "waspas"]
-SEEDED = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+# CI runs a bounded, seeded sample; a release check runs a long random one, e.g.
+#   MCDA_FUZZ_EXAMPLES=5000 pytest tests/test_hostile.py
+_LONG = int(os.environ.get("MCDA_FUZZ_EXAMPLES", "0"))
+SEEDED = settings(max_examples=_LONG or 40, deadline=None, derandomize=not _LONG,
+                  suppress_health_check=[HealthCheck.too_slow])
 _positive = hnp.arrays(np.float64, st.tuples(st.integers(2, 5), st.integers(1, 4)), elements=st.floats(0.5, 10.0))
 
 
