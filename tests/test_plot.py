@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import mcda
@@ -153,3 +154,42 @@ def test_cli_plot_errors_name_the_rule_and_leave_no_file(tmp_path: Path, laptops
     assert r.returncode == 2
     assert message.format(tmp=tmp_path) in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def _tips_frame(rows: list[tuple[str, float, float, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame([{"node": n, "weight_now": now, "weight": w, "ahead": "x", "behind": "y",
+                          "leader_before": before, "leader_after": after, "leader_changes": True}
+                         for n, now, w, before, after in rows])
+
+
+def test_tipping_plot_labels_each_bar_with_the_leader_on_its_far_side() -> None:
+    # node a: tipping point above the profile (0.3 -> 0.7): beyond it leads "after" = B.
+    # node b: tipping point below the profile (0.6 -> 0.2): beyond it (lower weight) leads "before" = C.
+    tips = _tips_frame([("a", 0.3, 0.7, "A", "B"), ("b", 0.6, 0.2, "C", "A")])
+    ax = plot.tipping_plot(tips)
+    labels = {round(t.xy[1]): t.get_text().strip() for t in ax.texts}
+    assert labels == {0: "B", 1: "C"}
+    first, second = (p.get_facecolor() for p in ax.patches)
+    assert first != second
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0] == "profile" and any("raise" in t for t in legend) and any("lower" in t for t in legend)
+
+
+def test_tipping_plot_label_is_the_leader_just_beyond_the_tipping_point(study: mcda.Study) -> None:
+    from mcda import sensitivity
+
+    tips = study.tipping_points("balanced")
+    arr, paths = study.arrays("balanced"), study.sweep_paths("balanced")
+    ax = plot.tipping_plot(tips)
+    nodes = [t.get_text() for t in ax.get_yticklabels()]
+    labels = {nodes[round(t.xy[1])]: t.get_text().strip() for t in ax.texts}
+    sides = set()
+    for node, label in labels.items():
+        rows = tips[(tips["node"] == node) & tips["leader_changes"]]
+        near = rows.loc[(rows["weight"] - rows["weight_now"]).abs().idxmin()]
+        up = near["weight"] > near["weight_now"]
+        sides.add(bool(up))
+        t = near["weight"] + (1e-6 if up else -1e-6)
+        res = sensitivity.sweep(arr.X, arr.benefit, paths[node], "topsis", t=[t])
+        assert label == arr.alternatives[int(np.argmax(res.scores[0]))]
+    assert sides == {True, False}, "the study should have tipping points on both sides of the profile"

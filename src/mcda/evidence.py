@@ -15,6 +15,7 @@ Rules (also in ``docs/study_format.md``):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -46,7 +47,21 @@ class Cell:
         """The point value used for scoring: the midpoint of the bounds."""
         if self.lo is None or self.hi is None:
             return None
-        return (self.lo + self.hi) / 2.0
+        return float(midpoint(np.float64(self.lo), np.float64(self.hi)))
+
+
+def midpoint(lo: Any, hi: Any) -> Any:
+    """``(lo + hi) / 2`` without overflow: ``lo / 2 + hi / 2`` where the sum is not finite.
+
+    Both forms agree wherever the sum is finite; halving first would lose the
+    smallest subnormal numbers, so it is used only where needed.
+
+    >>> float(midpoint(np.float64(1.7e308), np.float64(1.7e308)))
+    1.7e+308
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = lo + hi
+        return np.where(np.isfinite(total), total / 2.0, lo / 2.0 + hi / 2.0)
 
 
 def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
@@ -71,8 +86,9 @@ def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
 
 def _scale_worst(leaf: Criterion) -> float | None:
     scale = leaf.scale
-    if isinstance(scale, OrdinalScale):
-        return next(iter(scale.level_values().values()))
+    if isinstance(scale, OrdinalScale):  # levels run in increasing value: worst first on max, last on min
+        values = list(scale.level_values().values())
+        return values[0] if leaf.direction == "max" else values[-1]
     if isinstance(scale, NumericScale):
         return scale.lower if leaf.direction == "max" else scale.upper
     return None
@@ -132,8 +148,8 @@ class EvidenceMatrix:
 
     @property
     def point(self) -> FloatArray:
-        """Midpoints ``(lo + hi) / 2``, shape (m, n)."""
-        return (self.lo + self.hi) / 2.0
+        """Midpoints ``(lo + hi) / 2``, shape (m, n) (no overflow near the float limits)."""
+        return np.asarray(midpoint(self.lo, self.hi), dtype=np.float64)
 
 
 def evidence_matrix(

@@ -128,12 +128,15 @@ def tipping_plot(tipping: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
 
     Only the leader-changing tipping point nearest to the profile (on the
     weight axis) is drawn per node; nodes without one are listed with no bar.
+    Each bar is labelled with the leader on the far side of its tipping point:
+    ``leader_after`` when the weight is raised to it, ``leader_before`` when it is
+    lowered. The legend tells raised (red) from lowered (blue) weights.
 
     Parameters
     ----------
     tipping : DataFrame
         :meth:`mcda.Study.tipping_points` output (columns ``node``, ``weight_now``,
-        ``weight``, ``leader_after``, ``leader_changes``).
+        ``weight``, ``leader_before``, ``leader_after``, ``leader_changes``).
 
     Examples
     --------
@@ -143,7 +146,8 @@ def tipping_plot(tipping: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     >>> ax.get_xlabel()
     'node weight (bar: from the profile to where the leader changes)'
     """
-    _require(tipping, ["node", "weight_now", "weight", "leader_after", "leader_changes"], "tipping", empty_ok=True)
+    _require(tipping, ["node", "weight_now", "weight", "leader_before", "leader_after", "leader_changes"], "tipping",
+             empty_ok=True)
     if tipping.empty:  # no single node's weight changes any order: say so on the figure
         ax = _axes(ax, (6.4, 1.2))
         ax.text(0.5, 0.5, "no tipping point: moving any one node's weight changes no order",
@@ -163,16 +167,26 @@ def tipping_plot(tipping: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         if node in nearest.index:
             row = nearest.loc[node]
             lo, hi = sorted((float(row["weight_now"]), float(row["weight"])))
-            up = row["weight"] > row["weight_now"]
-            ax.barh(j, hi - lo, left=lo, height=0.5, color="tab:red" if up else "tab:blue")
-            ax.annotate(f" {row['leader_after']}", (float(row["weight"]), j), va="center", fontsize="small")
-    ax.plot(now, y, "k|", markersize=12, label="profile")
+            up = bool(row["weight"] > row["weight_now"])
+            ax.barh(j, hi - lo, left=lo, height=0.5, color=_UP if up else _DOWN)
+            beyond = row["leader_after"] if up else row["leader_before"]  # the leader on the far side
+            ax.annotate(f" {beyond} " if up else f"{beyond} ", (float(row["weight"]), j), va="center",
+                        ha="left" if up else "right", fontsize="small")
+    marker = ax.plot(now, y, "k|", markersize=12, label="profile")[0]
     ax.set_yticks(y, [str(n) for n in nodes])
     ax.invert_yaxis()
     ax.set_xlim(0.0, 1.0)
     ax.set_xlabel("node weight (bar: from the profile to where the leader changes)")
-    ax.legend(fontsize="small", loc="lower right")
+    from matplotlib.patches import Patch
+
+    handles = [marker, Patch(color=_UP, label="raise the weight: new leader at the end"),
+               Patch(color=_DOWN, label="lower the weight: new leader at the end")]
+    ax.legend(handles=handles, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.25 - 0.6 / len(nodes)),
+              frameon=False, ncol=1)
     return ax
+
+
+_UP, _DOWN = "tab:red", "tab:blue"
 
 
 def _smaa_frame(smaa: pd.DataFrame | SMAAResult) -> pd.DataFrame:

@@ -10,13 +10,39 @@ import pandas as pd
 from mcda import kernels
 from mcda._types import FloatArray
 from mcda.arrays import DecisionArrays
+from mcda.errors import MCDAError
 from mcda.methods import Method
 
-__all__ = ["NEAR_TIE_RTOL", "ScoreResult", "score_arrays"]
+__all__ = ["NEAR_TIE_RTOL", "ScoreResult", "rounding_tolerance", "score_arrays"]
 
-#: Relative tolerance (of the score range, or of 1 when all scores are equal)
-#: under which two alternatives are flagged as a near tie.
+#: Relative tolerance (of the largest |score|) under which two alternatives are
+#: flagged as a near tie; :func:`rounding_tolerance` is added to it.
 NEAR_TIE_RTOL = 1e-6
+
+
+def rounding_tolerance(method: Method, X: FloatArray, w: FloatArray, benefit: np.ndarray, s: FloatArray) -> float:
+    """How far the method's own rounding can move the scores: an absolute tolerance for the near-tie flag.
+
+    A kernel rounds every intermediate (a normalised value is correct to about one
+    unit in the last place, ``eps``). When alternatives differ only in the last
+    dozen digits, TOPSIS and similar methods divide such rounding noise by tiny
+    distances, and scores far apart (1e-5) can swap under a mere change of units.
+    The noise is measured, not guessed: every cell is scaled by ``1 ± 2 eps u``
+    (``u`` in {±0.5, ±1}, a function of the cell's value, so equal values stay
+    equal), the data are scored twice, and four times the largest change of a
+    score is returned (0.0 for well-conditioned data, where it is ~1e-16).
+    """
+    eps = float(np.finfo(np.float64).eps)
+    u = ((np.ascontiguousarray(X, dtype=np.float64).view(np.int64) >> 7) & 3).astype(np.float64) - 1.5
+    dev = 0.0
+    for sign in (1.0, -1.0):
+        try:
+            sp = np.asarray(method.scores(X * (1.0 + 2.0 * eps * sign * u), w, benefit), dtype=np.float64)
+        except (MCDAError, ValueError, FloatingPointError):  # a perturbed cell crosses a method's limit: no estimate
+            return 0.0
+        if sp.shape == s.shape and np.all(np.isfinite(sp)):
+            dev = max(dev, float(np.abs(sp - s).max()))
+    return 4.0 * dev
 
 
 @dataclass(frozen=True)
@@ -34,7 +60,8 @@ class ScoreResult:
     weights:
         Effective global weights of the leaves used (sum to 1).
     near_ties:
-        True for alternatives whose score is within :data:`NEAR_TIE_RTOL` of another's.
+        True for alternatives whose score is within :data:`NEAR_TIE_RTOL` (relative) plus
+        the method's own rounding (:func:`rounding_tolerance`) of another's.
     method, profile, scope:
         What was computed.
     matrix:
@@ -90,7 +117,9 @@ class ScoreResult:
         """Per (alternative, criterion): value, weight and the method's named contributions.
 
         For WSM, ``contribution`` sums over criteria to the score. For WPM,
-        ``log_contribution`` sums to ln(score). For TOPSIS, ``d_plus_share`` and
+        ``factor`` multiplies to the score and ``log_contribution`` sums to ln(score)
+        unless ``zero_factor`` marks a zero value that makes the score 0 (every
+        entry is finite; see :meth:`mcda.methods.WPM.explain`). For TOPSIS, ``d_plus_share`` and
         ``d_minus_share`` are each criterion's share of the squared distances
         to the ideal and the anti-ideal (each sums to 1 over criteria when the
         distance is positive).
@@ -111,7 +140,8 @@ def score_arrays(arrays: DecisionArrays, method: Method, profile: str = "", scop
     ranks = kernels.rank(s, higher_is_better=method.higher_is_better, ties="min")
     order = np.argsort(ranks, kind="stable")
     alts = list(arrays.alternatives)
-    ties = kernels.near_ties(s, rtol=NEAR_TIE_RTOL)
+    ties = kernels.near_ties(s, rtol=NEAR_TIE_RTOL,
+                             atol=rounding_tolerance(method, arrays.X, arrays.w, arrays.benefit, s))
     return ScoreResult(
         scores=pd.Series(s, index=alts, name=method.name),
         ranks=pd.Series(np.asarray(ranks, dtype=int), index=alts, name="rank"),

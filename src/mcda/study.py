@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 
 from mcda import kernels, sensitivity
+from mcda._locate import located
+from mcda._params import count, positive
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
-from mcda.errors import Problem, StudyValidationError, UnknownNameError
+from mcda.errors import MCDAError, Problem, StudyValidationError, UnknownNameError
 from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
@@ -162,7 +164,7 @@ class Study:
     def warnings(self) -> list[str]:
         """Warning-level diagnostics: AHP judgements (profile nodes, compared leaves) that are not
         acceptably consistent, each naming the most inconsistent judgements."""
-        out = [r.warning for r in self.comparisons.values() if r.warning]
+        out = [r.warning for r in self.comparisons.values() if r.warning] + self._scoring_problems()
         for prof in self.model.profiles:
             for node_id, rule in prof.weights.items():
                 node = self.model.criteria.find(node_id)
@@ -170,6 +172,18 @@ class Study:
                     res = evaluate_judgements(rule.judgements, [c.id for c in node.children or ()], rule,
                                               f"profile {prof.id!r} node {node_id!r}")
                     out += [res.warning] if res.warning else []
+        return out
+
+    def _scoring_problems(self) -> list[str]:
+        """Why a verdict's method cannot score its profile, one line each (a file that validates
+        then says which of the methods it names will fail, and where)."""
+        out = []
+        for v in self.model.verdicts:
+            for name in v.methods:
+                try:
+                    self.score(v.profile, name, v.scope)
+                except MCDAError as exc:
+                    out.append(f"verdict {v.id!r} cannot be checked with {name!r}: {exc}")
         return out
 
     # --- matrix and provenance ----------------------------------------------------
@@ -273,7 +287,8 @@ class Study:
         prof = self.profile(profile)
         meth = get_method(method, **options)
         em, ew, arrays = self._prepare(prof, scope)
-        result = score_arrays(arrays, meth, prof.id, ew.scope)
+        with located(list(arrays.alternatives), list(arrays.criteria), prof.id, meth.name):
+            result = score_arrays(arrays, meth, prof.id, ew.scope)
         leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
@@ -320,6 +335,11 @@ class Study:
         return df
 
     # --- sensitivity (mcda.sensitivity on arrays; ids re-attached here) -----------------
+    def _located(self, arr: DecisionArrays, profile: str | WeightProfile, method: str | Method) -> Any:
+        """Kernel errors about a position of X, re-raised with alternative and criterion ids."""
+        name = profile.id if isinstance(profile, WeightProfile) else str(profile)
+        return located(list(arr.alternatives), list(arr.criteria), name, str(getattr(method, "name", method)))
+
     def sweep_paths(self, profile: str | WeightProfile, scope: str | None = None) -> dict[str, WeightPath]:
         """The sweep path of every node below the scope that has a weighted sibling."""
         arr, ew = self.arrays(profile, scope), self.weights(profile, scope)
@@ -332,7 +352,8 @@ class Study:
         their ratios: one row per (weight, alternative), see :func:`mcda.sensitivity.sweep`."""
         arr, ew = self.arrays(profile, scope), self.weights(profile, scope)
         path = node_path(self.model.criteria.find(ew.scope) or self.model.criteria, ew.local, node, arr.criteria)
-        res = sensitivity.sweep(arr.X, arr.benefit, path, method, n_points=n_points, **options)
+        with self._located(arr, profile, method):
+            res = sensitivity.sweep(arr.X, arr.benefit, path, method, n_points=n_points, **options)
         df = res.to_frame(list(arr.alternatives))
         df.insert(0, "profile", ew.profile)
         df.insert(1, "method", res.method)
@@ -347,8 +368,9 @@ class Study:
         unknown = sorted(set(nodes or ()) - set(paths))
         if unknown:
             raise UnknownNameError(f"cannot sweep {unknown}; nodes with siblings in scope: {', '.join(paths)}")
-        frames = [sensitivity.tipping_points(arr.X, arr.benefit, paths[n], method, **options)
-                  .to_frame(list(arr.alternatives)) for n in (nodes or list(paths))]
+        with self._located(arr, profile, method):
+            frames = [sensitivity.tipping_points(arr.X, arr.benefit, paths[n], method, **options)
+                      .to_frame(list(arr.alternatives)) for n in (nodes or list(paths))]
         cols = ["node", "weight_now", "weight", "ahead", "behind", "leader_before", "leader_after",
                 "leader_changes", "l1_distance", "method", "exact"]
         frames = [f for f in frames if len(f)]
@@ -366,7 +388,8 @@ class Study:
         if unknown:
             raise UnknownNameError(f"unknown alternative(s) {unknown}; alternatives: {', '.join(alts)}")
         pos = None if claim is None else alts.index(claim) if isinstance(claim, str) else [alts.index(a) for a in claim]
-        res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
+        with self._located(arr, profile, method):
+            res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
         new = res.weights if res.weights is not None else arr.w
         df = pd.DataFrame({"weight": arr.w, "new_weight": new, "change": new - arr.w},
                           index=pd.Index(list(arr.criteria), name="criterion"))
@@ -383,11 +406,16 @@ class Study:
         ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
         alternative with column groups acceptability, acceptability_se, central_weights,
         central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa`."""
+        count(n_samples, "n_samples")
+        if concentration is not None:
+            positive(concentration, "concentration")
         equal = WeightProfile(id="uniform", unlisted="equal")  # only the scope's leaves matter then
         arr = self.arrays(profile if profile is not None else equal, scope)
-        dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, concentration or 100.0)
-        res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
-                               confidence=arr.confidence, evidence=evidence, **options)
+        kappa = DEFAULT_CONCENTRATION if concentration is None else concentration
+        dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, kappa)
+        with self._located(arr, profile if profile is not None else equal, method):
+            res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
+                                   confidence=arr.confidence, evidence=evidence, **options)
         return res.to_frame(list(arr.alternatives), list(arr.criteria))
 
     def rank_reversal(self, profile: str | WeightProfile, method: str | Method = "topsis",
@@ -429,6 +457,9 @@ class Study:
         ``method`` (a name or method object, plus ``options``) checks every verdict
         with that method instead of the verdicts' own.
         """
+        if robustness:
+            count(n_samples, "n_samples")
+            positive(concentration, "concentration")
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []

@@ -144,6 +144,9 @@ def test_wsm_result_is_verified_and_no_random_point_is_closer(arr: mcda.Decision
         assert res.margin_before <= 0 < claim_margins(s, res.claim)
         return
     assert claim_margins(s, res.claim) < 0
+    s0 = meth.scores(arr.X, arr.w, arr.benefit)
+    if abs(res.margin_before) <= 1e-12 * max(1.0, float(np.abs(s0).max())):
+        return  # the claim holds by rounding only: the infimum is 0 and any overturning point is rounding
     assert res.distance <= random_search(meth, arr.X, arr.benefit, arr.w, list(res.claim), n=6000) + 1e-5
 
 
@@ -185,3 +188,14 @@ def test_wpm_without_zeros_is_an_exact_linear_programme_in_log_space(claim: list
                      HY_X.shape[0])
     after = float(claim_margins(S, cl))
     assert (after < 0) == (exact.target == "fail") and abs(after) < 1e-4
+
+
+def test_a_claim_with_a_tiny_margin_is_overturned_by_a_tiny_change() -> None:
+    """b leads a by 1e-12 on the only weighted criterion; the programme's margin of -delta would
+    cost about 4e-6, so the result is shrunk back along the segment to the smallest change that
+    still overturns the claim (about 4e-12)."""
+    X = np.array([[1.0, 2.0], [1.0 + 1e-12, 1.0], [0.5, 0.5]])
+    res = min_change(X, [True, True], [1.0, 0.0], [1], "wsm")
+    assert res.found and res.exact and res.target == "fail"
+    assert 0 < res.distance < 1e-9
+    assert res.leader_after == 0 and res.margin_after < 0

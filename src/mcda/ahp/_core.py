@@ -286,7 +286,7 @@ def judgement_matrix(judgements: Iterable[Any], items: Sequence[str] | None = No
     the study format applies, with the judgement's position in the message:
     self-comparison, a pair given twice with contradicting values, an unknown
     item, non-positive or non-finite values, values outside ``scale``
-    (``"saaty"``: 1/9..9; ``"positive"``: any positive value), and a
+    (``"saaty"``: 1/9..9; ``"positive"``: any value within 1e-50..1e50), and a
     comparison graph that does not connect all items.
 
     Parameters

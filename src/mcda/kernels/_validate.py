@@ -29,6 +29,7 @@ __all__ = [
     "first_position",
     "fmt_position",
     "fmt_value",
+    "refuse_foreign",
 ]
 
 #: Relative tolerance on ``sum(w) == 1`` for every weight row.
@@ -61,10 +62,31 @@ def check_choice(value: object, allowed: Collection[str], name: str) -> str:
     return value
 
 
+def refuse_foreign(a: object, name: str) -> None:
+    """Refuse masked arrays and complex numbers, which a float conversion would silently change.
+
+    A masked array's mask would be dropped (the hidden values scored as if they
+    were data) and complex values would lose their imaginary part with only a
+    ``ComplexWarning``; both are errors here. Fill masked values yourself
+    (``a.filled(...)``) or take the real part on purpose (``a.real``).
+    """
+    if isinstance(a, np.ma.MaskedArray):
+        raise InputError(f"{name} is a masked array: masks are not supported, since the masked cells would be "
+                         "scored as data; fill them first (a.filled(value)) or drop those rows/columns")
+    try:
+        complex_ = np.iscomplexobj(a)  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # ragged or odd input: the float conversion reports it
+        complex_ = False
+    if complex_:
+        raise InputError(f"{name} has a complex dtype: values must be real numbers "
+                         "(take .real yourself if the imaginary parts are known to be 0)")
+
+
 def _as_float_array(a: ArrayLike, name: str) -> FloatArray:
+    refuse_foreign(a, name)
     try:
         arr = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise InputError(f"{name} must be an array of real numbers: {exc}") from None
     return arr
 
@@ -96,6 +118,7 @@ def as_matrix(X: ArrayLike, name: str = "X") -> FloatArray:
 
 def as_benefit(benefit: ArrayLike, n: int) -> BoolArray:
     """Validate the benefit mask: boolean dtype, shape ``(n,)`` (True = maximise)."""
+    refuse_foreign(benefit, "benefit")
     arr = np.asarray(benefit)
     if arr.dtype != np.bool_:
         raise InputError(

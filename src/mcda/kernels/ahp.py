@@ -52,7 +52,7 @@ import numpy as np
 
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import ConvergenceError, InputError, JudgmentError
-from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
+from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value, refuse_foreign
 from mcda.kernels.ahp_random_index import (
     RANDOM_INDEX,
     RANDOM_INDEX_NAMES,
@@ -63,6 +63,7 @@ from mcda.kernels.ahp_random_index import (
 
 __all__ = [
     "GCI_THRESHOLDS",
+    "JUDGEMENT_RANGE",
     "PRIORITY_METHODS",
     "RANDOM_INDEX",
     "RANDOM_INDEX_NAMES",
@@ -88,18 +89,42 @@ _GCI_THRESHOLD_LARGE = 0.37
 
 _RTOL = 1e-9
 
+#: Judgements outside ``[1e-50, 1e50]`` are refused: beyond it, eigenvalues of the
+#: matrix (and with them lambda_max, CI and CR) cannot be computed reliably in
+#: double precision. Every scale a study can declare lies well inside.
+JUDGEMENT_RANGE: Final[tuple[float, float]] = (1e-50, 1e50)
+_RANGE_RULE = ("pairwise judgements must lie within 1e-50..1e50 (a ratio beyond that cannot be checked for "
+               "consistency in double precision); rescale the judgements")
+
+
+def _pairwise_array(A: ArrayLike, name: str) -> FloatArray:
+    """``A`` as float64, refusing masked, complex and non-numeric input with a :class:`JudgmentError`."""
+    try:
+        refuse_foreign(A, name)
+        arr = np.asarray(A, dtype=np.float64)
+    except InputError as exc:
+        raise JudgmentError(str(exc)) from None
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise JudgmentError(f"{name} must be a square array of real numbers: {exc}") from None
+    return arr
+
+
+def out_of_range(arr: FloatArray) -> np.ndarray:
+    """Mask of finite positive judgements outside :data:`JUDGEMENT_RANGE`."""
+    lo, hi = JUDGEMENT_RANGE
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.isfinite(arr) & (arr > 0) & ((arr < lo) | (arr > hi)))
+
 
 def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
     """Validate a complete pairwise comparison matrix; every problem is a :class:`JudgmentError`."""
-    try:
-        arr = np.asarray(A, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise JudgmentError(f"{name} must be a square array of real numbers: {exc}") from None
+    arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
         raise JudgmentError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
     for bad, rule in (
         (~np.isfinite(arr), "pairwise judgements must be finite"),
         (~(arr > 0), "pairwise judgements must be positive"),
+        (out_of_range(arr), _RANGE_RULE),
     ):
         if bad.any():
             pos = first_position(bad)
@@ -138,7 +163,30 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
 
     ``A`` must be non-negative and primitive (a positive matrix, or an
     irreducible one with a positive diagonal, such as Harker's matrix).
+
+    A positive matrix is first balanced, ``B = D^-1 A D`` with ``D`` the row
+    geometric means (computed in the log domain): ``B`` has the same eigenvalues,
+    its entries are the residuals ``a_ij w_j / w_i`` (all 1 for a consistent
+    matrix), so the result does not depend on the magnitude of the judgements.
+    A Perron eigenvalue below ``n`` (impossible for a positive reciprocal matrix)
+    or not finite is a numerical failure and raises :class:`JudgmentError`.
     """
+    if A.size and np.all(A > 0):
+        d = np.log(A).mean(axis=1)
+        B = np.exp(np.log(A) - d[:, None] + d[None, :])
+        lam, vb = _perron_raw(B)
+        n = A.shape[0]
+        if not np.isfinite(lam) or (np.allclose(A * A.T, 1.0) and lam < n - 1e-9 * n):
+            raise JudgmentError(f"lambda_max = {fmt_value(lam)} of this {n} x {n} matrix is not a valid Perron "
+                                f"eigenvalue (it must be finite and >= n = {n}): the judgements cannot be "
+                                "checked for consistency in double precision; rescale them")
+        logv = np.log(vb) + d
+        v = np.exp(logv - logv.max())
+        return lam, np.asarray(v / v.sum(), dtype=np.float64)
+    return _perron_raw(A)
+
+
+def _perron_raw(A: FloatArray) -> tuple[float, FloatArray]:
     values, vectors = np.linalg.eig(A)
     k = int(np.argmax(values.real))
     vec = vectors[:, k]

@@ -36,7 +36,7 @@ import numpy as np
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import InputError, JudgmentError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
-from mcda.kernels.ahp import _as_pairwise
+from mcda.kernels.ahp import _as_pairwise, _pairwise_array
 
 __all__ = ["AIP_MEANS", "aggregate_judgements", "aggregate_priorities", "judgement_dispersion"]
 
@@ -45,10 +45,7 @@ AIP_MEANS: Final[tuple[str, ...]] = ("geometric", "arithmetic")
 
 
 def _as_stack(As: ArrayLike, name: str = "matrices") -> FloatArray:
-    try:
-        arr = np.asarray(As, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise JudgmentError(f"{name} must be K square (n, n) matrices of real numbers: {exc}") from None
+    arr = _pairwise_array(As, name)
     if arr.ndim != 3 or arr.shape[0] < 1 or arr.shape[1] != arr.shape[2]:
         raise JudgmentError(f"{name} must have shape (K, n, n) with K >= 1; got {arr.shape}")
     for k in range(arr.shape[0]):

@@ -45,7 +45,7 @@ from scipy.sparse.csgraph import connected_components
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import JudgmentError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
-from mcda.kernels.ahp import _RTOL, _ahp_priorities, _perron
+from mcda.kernels.ahp import _RANGE_RULE, _RTOL, _ahp_priorities, _pairwise_array, _perron, out_of_range
 
 __all__ = [
     "COMPLETION_METHODS",
@@ -67,10 +67,7 @@ GAP_METHODS: Final[dict[str, str]] = {"eigen": "harker", "geometric": "llsm"}
 
 def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     """Validate a pairwise matrix in which ``nan`` marks a missing judgement."""
-    try:
-        arr = np.asarray(A, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise JudgmentError(f"{name} must be a square array of real numbers: {exc}") from None
+    arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
         raise JudgmentError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
     known = ~np.isnan(arr)
@@ -83,6 +80,7 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     for bad, rule in (
         (known & ~np.isfinite(arr), "pairwise judgements must be finite (nan marks a missing one)"),
         (known & ~(arr > 0), "pairwise judgements must be positive"),
+        (known & out_of_range(arr), _RANGE_RULE),
     ):
         if bad.any():
             pos = first_position(bad)

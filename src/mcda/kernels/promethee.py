@@ -58,6 +58,7 @@ from typing import Final, NamedTuple
 
 import numpy as np
 
+from mcda._params import positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights, check_choice
@@ -72,6 +73,10 @@ __all__ = [
 
 #: Names of the six generalised criteria, in Brans & Vincke's order (types I-VI).
 PREFERENCE_FUNCTIONS: Final[tuple[str, ...]] = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
+#: Bytes of pairwise differences and preferences held at once by :func:`promethee_ii`.
+BLOCK_BYTES: Final[int] = 1 << 26
+#: Largest (m, m, n) array :func:`preference_matrices` returns (checked before allocating).
+MAX_MATRIX_BYTES: Final[int] = 1 << 31
 
 #: Which thresholds each preference function uses.
 _NEEDS: Final[dict[str, tuple[str, ...]]] = {
@@ -155,26 +160,56 @@ def _preference(d: FloatArray, func: str, q: float, p: float, s: float) -> Float
 
 
 def _preference_matrices(
-    X: FloatArray, benefit: BoolArray, funcs: Sequence[str], q: FloatArray, p: FloatArray, s: FloatArray
+    X: FloatArray, benefit: BoolArray, funcs: Sequence[str], q: FloatArray, p: FloatArray, s: FloatArray,
+    others: FloatArray | None = None,
 ) -> FloatArray:
-    """Unvalidated :func:`preference_matrices`: ``P[a, b, j]``, shape (m, m, n)."""
+    """Unvalidated :func:`preference_matrices`: ``P[a, b, j]``, shape (m, m, n) (rows ``X``, columns
+    ``others``, by default ``X`` itself)."""
     sign = np.where(benefit, 1.0, -1.0)
+    Y = X if others is None else others
     # A difference beyond the float range (values near ±1e308) becomes ±inf: larger than any
     # finite threshold, which every preference function maps to its limit, 1 (or 0 for -inf).
     with np.errstate(over="ignore"):
-        D = (X[:, None, :] - X[None, :, :]) * sign  # D[a, b, j]: how much a beats b on j
+        D = (X[:, None, :] - Y[None, :, :]) * sign  # D[a, b, j]: how much a beats b on j
         P = np.empty_like(D)
         for j, f in enumerate(funcs):  # a loop over criteria, never over samples
             P[:, :, j] = _preference(D[:, :, j], f, q[j], p[j], s[j])
     return P
 
 
+def _unicriterion_flows(
+    X: FloatArray, benefit: BoolArray, funcs: Sequence[str], q: FloatArray, p: FloatArray, s: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Row and column sums of ``P`` (each (m, n)), built a block of rows at a time.
+
+    The (m, m, n) preference array is never held whole: at most
+    :data:`BLOCK_BYTES` of it exists at once (one block when it fits, which is
+    the common case), so 10,000 alternatives need megabytes, not gigabytes.
+    """
+    m, n = X.shape
+    rows = max(1, min(m, BLOCK_BYTES // (16 * m * n)))
+    if rows == m:
+        P = _preference_matrices(X, benefit, funcs, q, p, s)
+        return P.sum(axis=1), P.sum(axis=0)
+    plus, minus = np.empty((m, n)), np.zeros((m, n))
+    for a in range(0, m, rows):
+        P = _preference_matrices(X[a:a + rows], benefit, funcs, q, p, s, X)
+        plus[a:a + rows] = P.sum(axis=1)
+        minus += P.sum(axis=0)
+    return plus, minus
+
+
 def _flows(P: FloatArray, W: FloatArray) -> PrometheeResult:
     """Flows for weights ``W (..., n)`` from ``P (m, m, n)`` (no validation)."""
-    m = P.shape[0]
+    return _flows_from_sums((P.sum(axis=1), P.sum(axis=0)), W)
+
+
+def _flows_from_sums(P_sums: tuple[FloatArray, FloatArray], W: FloatArray) -> PrometheeResult:
+    """Flows for weights ``W (..., n)`` from the row and column sums of ``P`` (no validation)."""
+    m = P_sums[0].shape[0]
     scale = 1.0 / (m - 1) if m > 1 else 0.0
-    F_plus = P.sum(axis=1) * scale  # (m, n)
-    F_minus = P.sum(axis=0) * scale
+    F_plus = P_sums[0] * scale  # (m, n)
+    F_minus = P_sums[1] * scale
     phi_plus = np.asarray(W @ F_plus.T, dtype=np.float64)
     phi_minus = np.asarray(W @ F_minus.T, dtype=np.float64)
     return PrometheeResult(phi_plus, phi_minus, phi_plus - phi_minus)
@@ -209,9 +244,13 @@ def preference_matrices(
      [0.5 0. ]]
     """
     arr = as_matrix(X)
-    n = arr.shape[1]
+    m, n = arr.shape
     mask = as_benefit(benefit, n)
     funcs, qa, pa, sa = _validated_params(n, preference, q, p, s)
+    if m * m * n * 8 > MAX_MATRIX_BYTES:
+        raise InputError(f"preference matrices of {m} alternatives x {n} criteria would take "
+                         f"{m * m * n * 8 / 1e9:.1f} GB (limit {MAX_MATRIX_BYTES / 1e9:.1f} GB); "
+                         "promethee_ii computes the flows in bounded memory without them")
     return _preference_matrices(arr, mask, funcs, qa, pa, sa)
 
 
@@ -260,7 +299,7 @@ def promethee_ii(
     mask = as_benefit(benefit, n)
     weights = as_weights(W, n)
     funcs, qa, pa, sa = _validated_params(n, preference, q, p, s)
-    return _flows(_preference_matrices(arr, mask, funcs, qa, pa, sa), weights)
+    return _flows_from_sums(_unicriterion_flows(arr, mask, funcs, qa, pa, sa), weights)
 
 
 def promethee_i(result: PrometheeResult, atol: float = 1e-12) -> np.ndarray:
@@ -290,6 +329,7 @@ def promethee_i(result: PrometheeResult, atol: float = 1e-12) -> np.ndarray:
      [ 2 -1  0  1]
      [-1 -1 -1  0]]
     """
+    atol = positive(atol, "atol", allow_zero=True)
     plus = as_scores(result.phi_plus, "phi_plus")
     minus = as_scores(result.phi_minus, "phi_minus")
     if plus.shape != minus.shape:

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from mcda._params import positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights
@@ -207,6 +208,7 @@ def vikor_compromise(result: VikorResult, atol: float = 1e-12) -> VikorCompromis
     >>> int(c.best), bool(c.advantage), bool(c.stability), c.compromise
     (2, True, True, array([False, False,  True]))
     """
+    atol = positive(atol, "atol", allow_zero=True)
     S, R, Q = (as_scores(a, name) for a, name in zip(result, ("S", "R", "Q"), strict=True))
     if not (S.shape == R.shape == Q.shape):
         raise InputError(f"S, R and Q must have one shape; got {S.shape}, {R.shape}, {Q.shape}")

@@ -155,12 +155,23 @@ class WPM(Method, register=True):
         return np.where(hits > 0, 0.0, out)
 
     def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
-        """``normalized`` r_ij and ``log_contribution`` w_j ln r_ij (rows sum to ln S)."""
-        R = _normalize(X, benefit, self.normalization)
-        with np.errstate(divide="ignore"):
-            logs = np.where(R > 0, np.log(np.where(R > 0, R, 1.0)), -np.inf)
-        contrib = np.where(w > 0, logs * w, 0.0)
-        return {"normalized": R, "log_contribution": contrib}
+        """``normalized`` r_ij, ``factor`` r_ij^w_j (rows multiply to S), ``log_contribution``
+        w_j ln r_ij and ``zero_factor`` (1.0 where r_ij = 0 and w_j > 0, else 0.0); all finite.
+
+        A criterion with weight 0 contributes the factor 1 (``0^0 = 1``) and the log
+        contribution 0. A zero normalised value under a positive weight makes the
+        score exactly 0: it is flagged in ``zero_factor``, its factor is 0 and its
+        log contribution is defined as 0, so ``log_contribution`` sums to ln S on
+        rows without a zero factor and describes the other criteria on rows with one.
+        """
+        R = np.asarray(_normalize(X, benefit, self.normalization), dtype=np.float64)
+        wv = np.broadcast_to(np.asarray(w, dtype=np.float64), R.shape)
+        pos, weighted = R > 0, wv > 0
+        logs = np.log(R, out=np.zeros_like(R), where=pos)
+        contrib = np.where(weighted & pos, logs * wv, 0.0)
+        zero = weighted & ~pos
+        factor = np.where(weighted, np.where(pos, np.exp(contrib), 0.0), 1.0)
+        return {"normalized": R, "factor": factor, "log_contribution": contrib, "zero_factor": zero.astype(np.float64)}
 
 
 @dataclass(frozen=True)
@@ -187,6 +198,7 @@ class WASPAS(Method, register=True):
         return kernels.waspas(X, W, benefit, lambda_=self.lambda_)
 
     def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
-        """``normalized`` r_ij, ``contribution`` w_j r_ij (WSM part) and ``log_contribution``
-        w_j ln r_ij (WPM part, rows sum to ln Q2)."""
+        """``normalized`` r_ij, ``contribution`` w_j r_ij (WSM part, rows sum to Q1) and the WPM
+        part's ``factor``, ``log_contribution`` and ``zero_factor`` (see :meth:`WPM._explain`;
+        all finite, zeros and zero weights defined there)."""
         return WPM("max")._explain(X, w, benefit) | {"contribution": WSM("max")._explain(X, w, benefit)["contribution"]}

@@ -92,7 +92,8 @@ def _check_scale(scale: NumericScale | OrdinalScale, path: Path) -> list[PathPro
         for i in range(1, len(values)):
             if not values[i] > values[i - 1]:  # type: ignore[operator]
                 problems.append(((*path, "levels", i, "value"),
-                                 f"level values must increase from worst to best; {values[i]} follows {values[i - 1]}"))
+                                 f"level values must increase along the list (the direction says whether "
+                                 f"higher is better); {values[i]} follows {values[i - 1]}"))
     return problems
 
 

@@ -36,7 +36,11 @@ class OrdinalLevel(Frozen):
 
 
 class OrdinalScale(Frozen):
-    """Named levels, worst first. Values default to 1, 2, 3, ... (equally spaced).
+    """Named levels in increasing order of value. Values default to 1, 2, 3, ... (equally spaced).
+
+    The leaf's ``direction`` applies to the values as to any number: on a
+    ``max`` leaf the first level is the worst, on a ``min`` leaf the last one is
+    (e.g. ``risk: [low, medium, high]`` with ``direction: min``).
 
     Examples
     --------
@@ -49,7 +53,7 @@ class OrdinalScale(Frozen):
     levels: list[Annotated[Text, Field(min_length=1)] | OrdinalLevel]
 
     def named_levels(self) -> list[OrdinalLevel]:
-        """The levels as :class:`OrdinalLevel` objects, worst first."""
+        """The levels as :class:`OrdinalLevel` objects, in increasing order of value."""
         return [lv if isinstance(lv, OrdinalLevel) else OrdinalLevel(name=lv) for lv in self.levels]
 
     def level_values(self) -> dict[str, float]:

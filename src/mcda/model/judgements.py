@@ -11,7 +11,7 @@ reads an unquoted ``1/3`` as that string). A set of judgements (at a criteria
 node, weighting its children, or on a leaf, comparing the alternatives) has
 options: ``priority`` (eigen | geometric | column_mean), ``ri`` (the
 random-index table), ``scale`` (``saaty``: every value within 1/9..9;
-``positive``: any positive value, e.g. from aggregation) and ``max_cr`` (turn
+``positive``: any value within 1e-50..1e50, e.g. from aggregation) and ``max_cr`` (turn
 a consistency ratio above it into an error).
 
 Per-judgement rules (self-comparison, non-positive, non-finite, unparsable)
@@ -38,6 +38,7 @@ from mcda.kernels._raw import as_incomplete as _as_incomplete
 from mcda.kernels._raw import consistency_ratio as _consistency_ratio
 from mcda.kernels._raw import groups as _groups
 from mcda.kernels._raw import priorities_any as _priorities_any
+from mcda.kernels.ahp import JUDGEMENT_RANGE
 from mcda.kernels.ahp_random_index import check_ri_name
 from mcda.model._base import Frozen, Id, Text
 
@@ -163,9 +164,9 @@ class LeafComparison(PairwiseOptions):
 
 
 def _fmt(x: float) -> str:
-    """``3`` -> "3", ``1/3`` -> "1/3", anything else to 6 significant digits."""
-    for v, form in ((x, "{}"), (1.0 / x, "1/{}")):
-        if round(v) >= 1 and abs(v - round(v)) <= 1e-9 * v:
+    """``3`` -> "3", ``1/3`` -> "1/3", anything else (and anything beyond 1e6) to 6 significant digits."""
+    for v, form in ((x, "{}"), (1.0 / x if x > 1e-6 else 0.0, "1/{}")):
+        if 1 <= v <= 1e6 and abs(v - round(v)) <= 1e-9 * v:
             return form.format(round(v))
     return f"{x:.6g}"
 
@@ -197,6 +198,9 @@ def judgement_problems(
         if scale == "saaty" and not (lo * (1 - _REL) <= j.value <= hi * (1 + _REL)):
             problems.append((where, f"value {_fmt(j.value)} is outside the declared scale 'saaty' (1/9..9); "
                              "use `scale: positive` for values that do not come from the 1-9 scale"))
+        elif not (JUDGEMENT_RANGE[0] <= j.value <= JUDGEMENT_RANGE[1]):
+            problems.append((where, f"value {_fmt(j.value)} is outside the range of the scale 'positive' "
+                             "(1e-50..1e50, where consistency can still be computed); rescale the judgements"))
         key = frozenset((j.a, j.b))
         if key in seen:
             k0, j0 = seen[key]

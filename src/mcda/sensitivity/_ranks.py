@@ -3,41 +3,86 @@
 Private helpers of :mod:`mcda.sensitivity.smaa`: counts that stay exact
 integers (acceptability, ties, pairwise wins) and per-block float sums for the
 central weights.
+
+Memory is linear in m: ranks come from one sort per sample (no (m, m, S)
+comparison tensor); pairwise wins are counted over row groups of at most
+:data:`PAIR_BUDGET` bytes; tie counts are kept sparse (two entries per tied
+alternative and sample) and expanded one alternative at a time at the end.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from mcda._types import BoolArray, FloatArray
+from mcda._types import FloatArray
 from mcda.sensitivity._common import Workspace, scratch
 
-__all__ = ["central_sums", "first_counts", "rank_stats", "shares"]
+__all__ = ["PAIR_BUDGET", "TieCounts", "central_sums", "first_counts", "rank_stats", "shares"]
+
+#: Bytes of boolean pairwise comparisons held at once while counting wins.
+PAIR_BUDGET = 1 << 26
 
 
-def _tie_counts(G: np.ndarray, better: np.ndarray, tie: BoolArray) -> np.ndarray | None:
-    """Rank positions spanned by tied alternatives, counted per tie size g: shape (m + 1, m, m).
+@dataclass
+class TieCounts:
+    """Rank positions spanned by tied alternatives, per tie size g, as sparse integer counts.
 
-    ``out[g, i, r]`` counts samples where i sits in a tie group of size g that spans
-    rank r; each such count is worth 1/g. Integers keep the sums exact.
+    Dense, ``c[g, i, r]`` would count samples in which alternative i sits in a
+    tie group of size g that spans rank r (each worth 1/g). Stored as a
+    difference along r: ``+1`` at the group's first rank b and ``-1`` at
+    ``b + g``, keyed ``(g * m + i) * (m + 1) + r``; integers keep the sums exact.
     """
-    m = better.shape[0]
-    out = np.zeros((m + 1) * m * m, dtype=np.int64)
-    b = better[:, tie].astype(np.int64)
-    worse = G[:, :, tie].sum(axis=0, dtype=np.int64)  # worse[i, s] = #(k: s_k < s_i)
-    g = m - b - worse
-    base = g * (m * m) + np.arange(m)[:, None] * m + b
-    for o in range(m):  # rank offsets inside a tie group; only samples with ties get here
-        sel = o < g
-        if sel.any():
-            out += np.bincount((base + o)[sel], minlength=out.size)
-    return out.reshape(m + 1, m, m)
+
+    m: int
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    @classmethod
+    def of_block(cls, m: int, better: np.ndarray, g: np.ndarray) -> TieCounts:
+        """From per-sample ranks (m, T) and tie group sizes (m, T) of the samples with a tie."""
+        base = (g.astype(np.int64) * m + np.arange(m)[:, None]) * (m + 1)
+        keys = np.concatenate([(base + better).ravel(), (base + better + g).ravel()])
+        signs = np.concatenate([np.ones(better.size, np.int64), -np.ones(better.size, np.int64)])
+        return cls(m)._merged(keys, signs)
+
+    def _merged(self, keys: np.ndarray, counts: np.ndarray) -> TieCounts:
+        allk = np.concatenate([self.keys, keys])
+        order = np.argsort(allk, kind="stable")
+        ks = allk[order]
+        if ks.size == 0:
+            return TieCounts(self.m)
+        starts = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+        tot = np.add.reduceat(np.concatenate([self.counts, counts])[order], starts)
+        keep = tot != 0
+        return TieCounts(self.m, ks[starts][keep], tot[keep])
+
+    def add(self, other: TieCounts) -> None:
+        """Add another block's counts in place."""
+        merged = self._merged(other.keys, other.counts)
+        self.keys, self.counts = merged.keys, merged.counts
+
+    def shares(self, total: int) -> FloatArray:
+        """Acceptability shares (m, m) of the tied samples: ``sum_g c[g, i, r] / g / total``."""
+        m = self.m
+        out = np.zeros((m, m))
+        g_of, rest = np.divmod(self.keys, m * (m + 1))
+        i_of, r_of = np.divmod(rest, m + 1)
+        order = np.argsort(i_of, kind="stable")
+        bounds = np.searchsorted(i_of[order], np.arange(m + 1))
+        for i in np.flatnonzero(np.diff(bounds)):
+            sel = order[bounds[i]:bounds[i + 1]]
+            inside = sel[r_of[sel] < m]  # a difference at r = m ends a group at the last rank
+            diff = np.zeros((m, m + 1), np.int64)  # (rank r, tie size g)
+            diff[r_of[inside], g_of[inside]] = self.counts[inside]  # keys are unique
+            out[i] = shares(np.cumsum(diff, axis=0), total)
+        return out
 
 
 def _count_last(G: np.ndarray, ws: Workspace | None = None) -> np.ndarray:
-    """Number of True along the last axis of a bool array (m, m, S), as int64 (m, m).
+    """Number of True along the last axis of a bool array (c, m, S), as int64 (c, m).
 
     Packing eight booleans per byte and counting bits is five times faster than
     ``count_nonzero`` here; numpy < 2.0 (no ``bitwise_count``) sums bytes instead.
@@ -48,28 +93,52 @@ def _count_last(G: np.ndarray, ws: Workspace | None = None) -> np.ndarray:
     return G.view(np.uint8).sum(axis=-1, dtype=np.int64)  # pragma: no cover - numpy < 2
 
 
+def pairwise_wins(sT: FloatArray, ws: Workspace | None = None) -> np.ndarray:
+    """``wins[i, k] = #(s_i > s_k)`` over the samples of ``sT`` (m, S), in row groups of bounded size."""
+    m, S = sT.shape
+    rows = max(1, min(m, PAIR_BUDGET // max(1, m * S)))
+    wins = np.empty((m, m), np.int64)
+    for a in range(0, m, rows):
+        b = min(m, a + rows)
+        G = np.greater(sT[a:b, None, :], sT[None, :, :], out=scratch(ws, "G", (b - a, m, S), np.bool_))
+        wins[a:b] = _count_last(G, ws)
+    return wins
+
+
+def sample_ranks(sT: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per sample of ``sT`` (m, S), higher is better: ``better`` (alternatives strictly better,
+    the 0-based rank), ``g`` (size of the tie group) and ``top`` (the alternative sorted first)."""
+    m, S = sT.shape
+    order = np.argsort(sT, axis=0, kind="stable")[::-1]  # best first
+    V = np.take_along_axis(sT, order, axis=0)
+    pos = np.arange(m, dtype=np.int32)[:, None]
+    new = np.ones((m, S), dtype=bool)
+    np.not_equal(V[1:], V[:-1], out=new[1:])
+    start = np.maximum.accumulate(np.where(new, pos, 0), axis=0)
+    last = np.ones((m, S), dtype=bool)
+    last[:-1] = new[1:]
+    end = np.minimum.accumulate(np.where(last, pos, m - 1)[::-1], axis=0)[::-1]
+    better = np.empty((m, S), np.int32)
+    g = np.empty((m, S), np.int32)
+    np.put_along_axis(better, order, start, axis=0)
+    np.put_along_axis(g, order, end - start + 1, axis=0)
+    return better, g, order[0]
+
+
 def rank_stats(sT: FloatArray, ws: Workspace | None = None) -> tuple[Any, ...]:
     """From scores (m, S), higher is better: acceptability counts, tie counts, wins, first place, better.
 
-    ``first`` is the index of the best alternative per sample, or -1 where several tie first.
+    ``first`` is the index of the best alternative per sample, or -1 where several tie first;
+    the tie counts are a :class:`TieCounts`, or None when no sample has a tie.
     """
     m, S = sT.shape
-    G = np.greater(sT[None, :, :], sT[:, None, :], out=scratch(ws, "G", (m, m, S), np.bool_))  # s_k > s_i
-    small = np.int8 if m < 128 else np.int32
-    better = G.view(np.int8).sum(axis=1, dtype=small, out=scratch(ws, "better", (m, S), small))  # strictly better
-    wins = _count_last(G, ws).T  # wins[k, i] = #(s_k > s_i)
-    tie = better.sum(axis=0, dtype=np.int64) != m * (m - 1) // 2
-    idx = np.add(better, (np.arange(m, dtype=np.int64) * m)[:, None], out=scratch(ws, "idx", (m, S), np.int64))
-    tops = np.equal(better, 0, out=scratch(ws, "tops", (m, S), np.bool_))
-    which = np.multiply(tops, np.arange(m, dtype=np.int16)[:, None], out=scratch(ws, "which", (m, S), np.int16))
-    first = which.sum(axis=0, dtype=np.int64)
-    if tie.any():
-        acc = np.bincount(idx[:, ~tie].ravel(), minlength=m * m).reshape(m, m)
-        first[tops.sum(axis=0) > 1] = -1
-    else:
-        acc = np.bincount(idx.ravel(), minlength=m * m).reshape(m, m)
-    ties = _tie_counts(G, better, tie) if tie.any() else None
-    return acc.astype(np.int64), ties, wins, first, better
+    better, g, top = sample_ranks(sT)
+    tie = (g > 1).any(axis=0)
+    first = np.where(g[top, np.arange(S)] == 1, top, -1).astype(np.int64)
+    idx = better + (np.arange(m, dtype=np.int64) * m)[:, None]
+    acc = np.bincount((idx[:, ~tie] if tie.any() else idx).ravel(), minlength=m * m).reshape(m, m)
+    ties = TieCounts.of_block(m, better[:, tie], g[:, tie]) if tie.any() else None
+    return acc.astype(np.int64), ties, pairwise_wins(sT, ws), first, better
 
 
 def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int,

@@ -66,6 +66,33 @@ def ratio_se(p: FloatArray, a2: FloatArray, ak: FloatArray, k2: FloatArray | flo
     return np.asarray(np.sqrt(R / (R - 1) * dev) / total, dtype=np.float64)
 
 
+def _pair_sums(ids: np.ndarray, better: np.ndarray, sT: FloatArray, kc: FloatArray,
+               R: int) -> tuple[FloatArray, ...]:
+    """``sum_c a_c^2`` and ``sum_c a_c k_c`` for the acceptability and the winning counts.
+
+    Per replicate c, ``a_c[i, r]`` counts samples where i takes rank r and
+    ``w_c[i, k]`` those where s_i > s_k. Both are built for a group of rows i at a
+    time (at most about 64 MB), so memory stays linear in m. The counts are
+    integers, so the sums are exact whatever the grouping.
+    """
+    m, S = sT.shape
+    order = np.argsort(ids, kind="stable")
+    starts = np.searchsorted(ids[order], np.arange(R))
+    so = sT[:, order]
+    out = [np.empty((m, m)) for _ in range(4)]
+    rows = max(1, min(m, (1 << 26) // max(1, 8 * m * max(S, R))))
+    for a0 in range(0, m, rows):
+        b0 = min(m, a0 + rows)
+        c = b0 - a0
+        keys = ids[None, :] * (c * m) + np.arange(c)[:, None] * m + better[a0:b0]
+        a = np.bincount(keys.ravel(), minlength=R * c * m).reshape(R, c, m).astype(np.float64)
+        G = (so[a0:b0, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
+        w = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k)
+        out[0][a0:b0], out[1][a0:b0] = (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc)
+        out[2][a0:b0], out[3][a0:b0] = (w * w).sum(axis=0), np.einsum("rij,r->ij", w, kc)
+    return tuple(out)
+
+
 @dataclass
 class Replicates:
     """Running sums over independent replicates for the SMAA-2 indices.
@@ -113,18 +140,11 @@ class Replicates:
         m, n = sT.shape[0], WT.shape[0]
         R = int(ids.max()) + 1
         kc = np.bincount(ids, minlength=R).astype(np.float64)
-        a = np.bincount((ids[None, :] * (m * m) + np.arange(m)[:, None] * m + better).ravel(),
-                        minlength=R * m * m).reshape(R, m, m).astype(np.float64)
-        order = np.argsort(ids, kind="stable")
-        starts = np.searchsorted(ids[order], np.arange(R))
-        so = sT[:, order]
-        G = (so[:, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
-        wc = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k)
+        acc2, acck, wins2, winsk = _pair_sums(ids, better, sT, kc, R)
         clean = first >= 0
         fi, ri = first[clean], ids[clean]
         f = np.bincount(ri * m + fi, minlength=R * m).reshape(R, m).astype(np.float64)
         sidx = ((ri * m + fi)[None, :] * n + np.arange(n)[:, None]).ravel()
         sc = np.bincount(sidx, weights=WT[:, clean].ravel(), minlength=R * m * n).reshape(R, m, n)
-        return cls(R, float(kc @ kc), (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc),
-                   (wc * wc).sum(axis=0), np.einsum("rij,r->ij", wc, kc),
+        return cls(R, float(kc @ kc), acc2, acck, wins2, winsk,
                    (sc * sc).sum(axis=0), np.einsum("rij,ri->ij", sc, f), (f * f).sum(axis=0))

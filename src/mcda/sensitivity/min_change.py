@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog, minimize
 
+from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -128,6 +129,34 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
         if res.status == 0 and res.fun < best_cost:
             best, best_cost = np.clip(res.x[:n], 0.0, None), float(res.fun)
     return None if best is None else best / best.sum()
+
+
+def _shrink(scorer: Scorer, w: FloatArray, best: FloatArray | None, claim: IntArray, higher: bool,
+            target: str, steps: int = 60) -> FloatArray | None:
+    """The point of the segment ``[w, best]`` nearest ``w`` where the claim is still strictly overturned.
+
+    The programme asks for a margin of ``-delta``; where the score gap moves slowly
+    with the weights that costs far more than overturning needs. Along the segment
+    each pair's gap is linear (in log space for WPM), so the claim margin, their
+    minimum, is concave: the overturned part of the segment is one interval
+    ending at ``best``, and bisection finds its start.
+    """
+    if best is None:
+        return None
+
+    def flipped(t: FloatArray) -> np.ndarray:
+        margins = claim_margins(scorer(w + t[:, None] * (best - w)), claim, higher)
+        return margins < 0 if target == "fail" else margins > 0
+
+    if not flipped(np.ones(1))[0]:
+        return best
+    lo, hi = 0.0, 1.0
+    for _ in range(steps // 4):  # three interior points per round: the bracket shrinks fourfold
+        t = lo + (hi - lo) * np.array([0.25, 0.5, 0.75])
+        ok = flipped(t)
+        first = int(np.argmax(ok)) if ok.any() else 3
+        lo, hi = (lo if first == 0 else float(t[first - 1])), (float(t[first]) if first < 3 else hi)
+    return np.maximum(w + hi * (best - w), 0.0)  # a convex combination of two simplex points
 
 
 def _candidate_paths(w: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -267,6 +296,7 @@ def min_change(
     >>> res.found, round(res.distance, 4), res.leader_after, res.exact
     (True, 0.1111, 1, True)
     """
+    starts_n = count(n_starts, "n_starts", maximum=1000)
     arr, mask, wv = validated_problem(X, benefit, w)
     if wv is None:
         raise InputError("min_change needs the profile's weights w")
@@ -284,16 +314,18 @@ def min_change(
     R = meth.linear_table(arr, mask)
     if R is not None:  # scores linear in the weights: an exact linear programme
         R = R if higher else -R
-        return _result(meth, arr, mask, wv, cl, before, _lp_wsm(R, wv, pairs, delta, target), True, target)
+        best = _shrink(scorer, wv, _lp_wsm(R, wv, pairs, delta, target), cl, higher, target)
+        return _result(meth, arr, mask, wv, cl, before, best, True, target)
     L = meth.log_linear_table(arr, mask)
     if L is not None:  # log-linear (WPM without zeros): the order is linear in log space, the same programme
         L = L if higher else -L
         log_delta = OVERTURN_DELTA * max(1.0, float(np.abs(wv @ L.T).max()))
-        return _result(meth, arr, mask, wv, cl, before, _lp_wsm(L, wv, pairs, log_delta, target), True, target)
+        best = _shrink(scorer, wv, _lp_wsm(L, wv, pairs, log_delta, target), cl, higher, target)
+        return _result(meth, arr, mask, wv, cl, before, best, True, target)
     A, B = _candidate_paths(wv)
     exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
-    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, max(1, int(n_starts)), sign)
+    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
     best, best_cost = None, np.inf
     for start in starts:
         for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):

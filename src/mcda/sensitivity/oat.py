@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.kernels._raw import rank as _rank
@@ -116,9 +117,8 @@ def sweep(
     if path.n != arr.shape[1]:
         raise InputError(f"path has {path.n} weights but X has {arr.shape[1]} criteria")
     if t is None:
-        if n_points < 2:
-            raise InputError(f"n_points must be at least 2; got {n_points}")
-        grid = np.unique(np.append(np.linspace(0.0, 1.0, int(n_points)), path.t0))
+        grid = np.unique(np.append(np.linspace(0.0, 1.0, count(n_points, "n_points", minimum=2,
+                                                               maximum=MAX_GRID)), path.t0))
     else:
         grid = np.unique(np.asarray(t, dtype=np.float64).ravel())
     meth = resolve_method(method, options)

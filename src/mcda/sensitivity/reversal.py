@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda._params import positive
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -122,6 +123,7 @@ def rank_reversal(
     >>> rep.to_frame()[["check", "subject", "ahead", "behind"]].values.tolist()
     [['remove', 'a2', 'a0', 'a1']]
     """
+    rtol = positive(rtol, "rtol", allow_zero=True, maximum=1.0)
     arr, mask, wv = validated_problem(X, benefit, w)
     if wv is None:
         raise InputError("rank_reversal needs the weights w")

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from mcda._params import count, positive
 from mcda._types import FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -95,9 +96,10 @@ class ClaimDraws:
                  concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
                  rng: np.random.Generator | int | None = 0) -> None:
         self.X = X
+        self.n_samples = count(n_samples, "n_samples")
+        positive(concentration, "concentration")
         self.lo, self.hi, self.conf = check_evidence(X, lo, hi, confidence, evidence)
         self.evidence = evidence
-        self.n_samples = int(n_samples)
         self.dist = WeightDistribution.dirichlet(w, concentration)
         self.entropy = root_entropy(rng)
         self._weights: list[FloatArray] = []
@@ -248,6 +250,8 @@ def claim_robustness(
     >>> round(tip.weight, 4), tip.leader_beyond, round(r.min_change.distance, 4)
     (0.6667, 1, 0.2667)
     """
+    n_samples = count(n_samples, "n_samples")
+    positive(concentration, "concentration")
     meth = resolve_method(method, options)
     draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
                        concentration=concentration, n_samples=n_samples, rng=rng)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from scipy.optimize import linprog
 
+from mcda._params import count, positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_single_weights
@@ -78,9 +79,7 @@ def sample_uniform(n: int, size: int, rng: np.random.Generator | int | None = No
     >>> W.shape, bool(np.allclose(W.sum(axis=1), 1.0))
     ((5, 3), True)
     """
-    if n < 1 or size < 0:
-        raise InputError(f"need n >= 1 and size >= 0; got n={n}, size={size}")
-    return _uniform_T(int(n), int(size), as_generator(rng)).T
+    return _uniform_T(count(n, "n"), count(size, "size", minimum=0), as_generator(rng)).T
 
 
 def sample_dirichlet(
@@ -99,12 +98,12 @@ def sample_dirichlet(
     """
     c = np.asarray(center, dtype=np.float64)
     c = as_single_weights(c, c.shape[-1] if c.ndim else 0, "center")
-    if not (np.isfinite(concentration) and concentration > 0):
-        raise InputError(f"concentration must be finite and positive; got {concentration!r}")
+    kappa = positive(concentration, "concentration")
+    k = count(size, "size", minimum=0)
     gen = as_generator(rng)
-    out = np.zeros((int(size), c.size))
+    out = np.zeros((k, c.size))
     pos = c > 0
-    out[:, pos] = gen.dirichlet(concentration * c[pos], size=int(size))
+    out[:, pos] = gen.dirichlet(kappa * c[pos], size=k)
     return out
 
 
@@ -252,6 +251,7 @@ def hit_and_run(
     >>> bool(cons.satisfied(W, atol=1e-9).all()), W.shape
     (True, (2000, 3))
     """
+    n, size = count(n, "n"), count(size, "size", minimum=0)
     gen = as_generator(rng)
     G, h = constraints.inequalities(n)
     A = np.vstack([-np.eye(n), G])
@@ -263,9 +263,9 @@ def hit_and_run(
                   bounds=[(None, None)] * n + [(0.0, 1.0)], method="highs")
     if res.status != 0 or res.x[-1] <= 0:
         raise InputError("hit-and-run needs constraints with a non-empty interior on the simplex")
-    burn = 20 * n * n if burn_in is None else int(burn_in)
-    step = n if thin is None else max(1, int(thin))
-    C = max(1, min(int(chains), int(size)))
+    burn = 20 * n * n if burn_in is None else count(burn_in, "burn_in", minimum=0)
+    step = n if thin is None else count(thin, "thin")
+    C = max(1, min(count(chains, "chains"), int(size)))
     per_chain = -(-int(size) // C)
     x = np.tile(res.x[:n], (C, 1))
     out = np.empty((per_chain, C, n))
@@ -308,8 +308,10 @@ def sample_constrained(
     """
     if method not in ("auto", "exact", "rejection", "hit-and-run"):
         raise InputError(f"method must be 'auto', 'exact', 'rejection' or 'hit-and-run'; got {method!r}")
-    return _sample_constrained(int(n), int(size), constraints.validate(int(n)), as_generator(rng), method,
-                               center, concentration)
+    n, size = count(n, "n"), count(size, "size", minimum=0)
+    if concentration is not None:
+        positive(concentration, "concentration")
+    return _sample_constrained(n, size, constraints.validate(n), as_generator(rng), method, center, concentration)
 
 
 def _pilot_choice(n: int, cons: WeightConstraints, gen: np.random.Generator) -> str:
@@ -363,9 +365,10 @@ class WeightDistribution:
     @classmethod
     def uniform(cls, n: int, constraints: WeightConstraints | None = None, method: str = "auto") -> WeightDistribution:
         """Uniform on the (constrained) simplex; constraints are checked here, once."""
+        n = count(n, "n")
         if constraints is not None:
-            constraints.validate(int(n))
-        return cls(int(n), None, None, constraints, method)
+            constraints.validate(n)
+        return cls(n, None, None, constraints, method)
 
     @classmethod
     def dirichlet(cls, center: ArrayLike, concentration: float = 100.0,
@@ -373,9 +376,10 @@ class WeightDistribution:
         """Dirichlet(``concentration * center``) around a profile's weights."""
         c = np.asarray(center, dtype=np.float64)
         as_single_weights(c, c.shape[-1] if c.ndim else 0, "center")
+        kappa = positive(concentration, "concentration")
         if constraints is not None:
             constraints.validate(int(c.size))
-        return cls(int(c.size), c, float(concentration), constraints, "rejection" if constraints else "auto")
+        return cls(int(c.size), c, kappa, constraints, "rejection" if constraints else "auto")
 
     @property
     def sampler(self) -> str:
@@ -423,7 +427,7 @@ class WeightDistribution:
             return _sample_constrained(self.n, size, self.constraints, rng, self.method, self.center,
                                        self.concentration)
         if self.center is not None:
-            return sample_dirichlet(self.center, float(self.concentration or 100.0), size, rng)
+            return sample_dirichlet(self.center, float(self.concentration), size, rng)  # type: ignore[arg-type]
         return _uniform_T(self.n, size, rng).T
 
     def sample_T(self, size: int, rng: np.random.Generator, ws: Workspace | None = None) -> FloatArray:

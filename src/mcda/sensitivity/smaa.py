@@ -68,6 +68,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda._params import count, optional_count
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -78,16 +79,31 @@ from mcda.sensitivity._common import (
     root_entropy,
     validated_problem,
 )
-from mcda.sensitivity._ranks import central_sums, first_counts, rank_stats, shares
+from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
 
-__all__ = ["BLOCK_SIZE", "SMAAResult", "smaa"]
+__all__ = ["BLOCK_SIZE", "MAX_ALTERNATIVES", "SMAAResult", "smaa"]
 
 #: Samples per random-number block (part of what a seed means; never changes results across chunk sizes).
 BLOCK_SIZE = 8192
 _W_STREAM, _X_STREAM, _C_STREAM, _P_STREAM = 0, 1, 2, 3
+#: Largest number of alternatives SMAA accepts: the results hold several (m, m) matrices and the
+#: pairwise winning indices cost m * m comparisons per sample.
+MAX_ALTERNATIVES = 2000
+#: Largest ``chunk_size`` (samples scored per vectorised call).
+MAX_CHUNK = 1 << 22
+_PAIR_BYTES = 1 << 26  # score bytes of the confidence pass held at once
+
+
+def check_size(m: int, n: int) -> None:
+    """Refuse problems beyond :data:`MAX_ALTERNATIVES` before anything is allocated."""
+    if m > MAX_ALTERNATIVES:
+        gb = 6 * m * m * 8 / 1e9
+        raise InputError(f"SMAA on {m} alternatives ({n} criteria) is beyond the limit of {MAX_ALTERNATIVES} "
+                         f"alternatives (its (m, m) result matrices alone would take {gb:.1f} GB); "
+                         "screen the alternatives first, e.g. drop dominated ones")
 
 
 @dataclass(frozen=True)
@@ -209,7 +225,7 @@ class SMAAResult:
 @dataclass
 class _Totals:
     acc: np.ndarray  # (m, m) int64: counts from samples without ties
-    ties: np.ndarray | None  # (m + 1, m, m) int64: tie counts per tie size g (worth 1/g each); None: no tie
+    ties: TieCounts | None  # tie counts per tie size g (worth 1/g each); None: no tie
     wins: np.ndarray  # (m, m) int64: wins[i, k] = #(s_i > s_k)
     cw_sum: FloatArray  # (m, n)
     cw_sq: FloatArray  # (m, n)
@@ -251,7 +267,7 @@ def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _To
     chunk size whatever the number of samples.
     """
     m, n = ctx["m"], ctx["n"]
-    tot = _Totals(np.zeros((m, m), np.int64), np.zeros((m + 1, m, m), np.int64), np.zeros((m, m), np.int64),
+    tot = _Totals(np.zeros((m, m), np.int64), TieCounts(m), np.zeros((m, m), np.int64),
                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), Replicates.zeros(m, n))
     jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
     if n_jobs <= 1 or len(jobs) == 1:
@@ -272,8 +288,8 @@ def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _To
 def _add(tot: _Totals, parts: list[_Totals]) -> None:
     for p in parts:  # block order: float sums associate the same way for every chunk size
         tot.acc += p.acc
-        if p.ties is not None:
-            tot.ties += p.ties
+        if p.ties is not None and tot.ties is not None:
+            tot.ties.add(p.ties)
         tot.wins += p.wins
         tot.cw_sum += p.cw_sum
         tot.cw_sq += p.cw_sq
@@ -290,12 +306,18 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
         S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
         return np.where(has, shares(first_counts(S), 1), 0.0), 0
     counts = np.zeros((m, m + 1), dtype=np.int64)
+    group = ctx["group"]
     for b in range(-(-n_conf // BLOCK_SIZE)):
         k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
-        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
+        U = -(-k // group)
+        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], U,
                              block_generator(ctx["entropy"], _C_STREAM, b), ctx["evidence"])
-        S = sign * batched_scores(ctx["method"], Xs, np.broadcast_to(Wc, (k, *Wc.shape)), ctx["benefit"])
-        counts += first_counts(S)
+        g = -(-k // U)  # weight rows per sampled matrix (see batched_scores)
+        step = max(1, _PAIR_BYTES // (8 * m * m * g))  # matrices per piece
+        for u in range(0, U, step):  # pieces of whole matrices: scores (rows, m, m) stay bounded
+            rows = min(k, (u + step) * g) - u * g
+            W = np.broadcast_to(Wc, (rows, *Wc.shape))
+            counts += first_counts(sign * batched_scores(ctx["method"], Xs[u:u + step], W, ctx["benefit"]))
     return np.where(has, shares(counts, n_conf), 0.0), n_conf
 
 
@@ -356,12 +378,14 @@ def smaa(
     [[0.5 0.5]
      [0.5 0.5]] [1. 1.]
     """
+    N = count(n_samples, "n_samples")
+    n_conf_arg = optional_count(n_confidence, "n_confidence")
+    chunk = count(chunk_size, "chunk_size", maximum=MAX_CHUNK)
+    threads = optional_count(n_jobs, "n_jobs", maximum=1024)
     arr, mask, _ = validated_problem(X, benefit)
     meth = resolve_method(method, options)
     m, n = arr.shape
-    N = int(n_samples)
-    if N < 1:
-        raise InputError(f"n_samples must be at least 1; got {n_samples}")
+    check_size(m, n)
     lo_, hi_, conf = check_evidence(arr, lo, hi, confidence, evidence)  # type: ignore[arg-type]
     dist = weights if weights is not None else WeightDistribution.uniform(n)
     if dist.n != n:
@@ -378,18 +402,18 @@ def smaa(
                                group=evidence_group(meth), local=threading.local(),
                                entropy=entropy, scorer=meth.prepare_T(arr, mask))
     n_blocks = -(-N // BLOCK_SIZE)
-    per_chunk = max(1, -(-int(chunk_size) // BLOCK_SIZE))
-    jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
+    per_chunk = max(1, -(-chunk // BLOCK_SIZE))
+    jobs = (os.cpu_count() or 1) if threads is None else threads
     tot = _run(ctx, n_blocks, per_chunk, jobs)
-    ties = np.zeros((m + 1, m, m), np.int64) if tot.ties is None else tot.ties
-    acc = np.asarray(tot.acc / N + shares(np.moveaxis(ties, 0, -1), N), dtype=np.float64)
+    tied = np.zeros((m, m)) if tot.ties is None else tot.ties.shares(N)
+    acc = np.asarray(tot.acc / N + tied, dtype=np.float64)
     has = tot.first > 0
     safe = np.where(has, tot.first, 1.0)[:, None]
     cw = np.where(has[:, None], tot.cw_sum / safe, 0.0)
     var = np.maximum(np.where(has[:, None], tot.cw_sq / safe, 0.0) - cw**2, 0.0)
     cw_se = np.sqrt(var / safe)
-    n_conf = min(N, 20000) if n_confidence is None else int(n_confidence)
-    conf_p, n_used = _confidence(ctx, cw, has, max(1, n_conf))
+    n_conf = min(N, 20000) if n_conf_arg is None else n_conf_arg
+    conf_p, n_used = _confidence(ctx, cw, has, n_conf)
     win = tot.wins / N
     acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)
     rep = tot.rep

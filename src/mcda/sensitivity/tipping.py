@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq, minimize_scalar
 
+from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -63,6 +64,8 @@ from mcda.sensitivity.path import WeightPath, leaf_path
 __all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
 
 _EPSILONS = (1e-7, 1e-5, 1e-3)
+#: Scores (rows × alternatives, or grid points × pairs) held at once while scanning and confirming roots.
+CONFIRM_ROWS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -192,11 +195,22 @@ def _newton(monic: FloatArray, r: FloatArray, steps: int = 4) -> FloatArray:
 
 
 def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[IntArray, IntArray, FloatArray]:
+    """Roots of every pair's score gap on a grid of ``n_scan`` points, pairs taken in bounded pieces."""
     grid = np.linspace(0.0, 1.0, n_scan)
     S = scorer(path.weights(grid))
-    i, k = _pairs(m)
-    G = S[:, i] - S[:, k]
     tol = 1e-12 * np.abs(S).max(axis=1, keepdims=True)
+    i_all, k_all = _pairs(m)
+    piece = max(1, CONFIRM_ROWS // n_scan)
+    parts = [_scan_pairs(scorer, path, grid, S, tol, i_all[a:a + piece], k_all[a:a + piece])
+             for a in range(0, i_all.size, piece)]
+    return (np.concatenate([p[0] for p in parts] or [np.zeros(0, np.int64)]),
+            np.concatenate([p[1] for p in parts] or [np.zeros(0, np.int64)]),
+            np.concatenate([p[2] for p in parts] or [np.zeros(0)]))
+
+
+def _scan_pairs(scorer: Scorer, path: WeightPath, grid: FloatArray, S: FloatArray, tol: FloatArray,
+                i: IntArray, k: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+    G = S[:, i] - S[:, k]
     sg = np.where(np.abs(G) <= tol, 0.0, np.sign(G))
     js, ps = np.nonzero(sg[:-1] * sg[1:] < 0)
     out_i, out_k, out_t = [], [], []
@@ -279,32 +293,37 @@ def _room(t: FloatArray, pair: IntArray) -> FloatArray:
 def _confirm(
     scorer: Scorer, path: WeightPath, m: int, i: IntArray, k: IntArray, t: FloatArray, higher: bool
 ) -> tuple[FloatArray, IntArray, IntArray, IntArray, IntArray]:
-    """Keep the roots where the pair is in opposite orders at t - ε and t + ε."""
+    """Keep the roots where the pair is in opposite orders at t - ε and t + ε.
+
+    Roots are checked in pieces of at most :data:`CONFIRM_ROWS` // m, and only the
+    leaders and the pair's order are kept per root, so memory stays linear in the
+    number of roots (never roots × m).
+    """
     room = _room(t, i * m + k)
     keep = np.zeros(t.size, dtype=bool)
-    lo_s = np.zeros((t.size, m))
-    hi_s = np.zeros((t.size, m))
+    first_i = np.zeros(t.size, dtype=bool)
+    lead = np.zeros((2, t.size), dtype=np.int64)  # leader just below / just above each root
     todo = np.ones(t.size, dtype=bool)
-    for eps in _EPSILONS:
-        sel = np.flatnonzero(todo & (room > eps))
-        if sel.size == 0:
-            continue
-        S = scorer(path.weights(np.concatenate([t[sel] - eps, t[sel] + eps])))
-        below, above = S[: sel.size], S[sel.size :]
-        tol = 1e-12 * np.abs(S).max()
-        g0 = below[np.arange(sel.size), i[sel]] - below[np.arange(sel.size), k[sel]]
-        g1 = above[np.arange(sel.size), i[sel]] - above[np.arange(sel.size), k[sel]]
-        resolved = (np.abs(g0) > tol) & (np.abs(g1) > tol)
-        swapped = resolved & (np.sign(g0) != np.sign(g1))
-        keep[sel[swapped]] = True
-        lo_s[sel], hi_s[sel] = below, above
-        todo[sel[resolved]] = False
     sign = 1.0 if higher else -1.0
+    piece = max(1, CONFIRM_ROWS // max(1, m))
+    for eps in _EPSILONS:
+        cand = np.flatnonzero(todo & (room > eps))
+        for a in range(0, cand.size, piece):
+            sel = cand[a:a + piece]
+            S = scorer(path.weights(np.concatenate([t[sel] - eps, t[sel] + eps])))
+            below, above = S[: sel.size], S[sel.size :]
+            tol = 1e-12 * np.abs(S).max()
+            g0 = below[np.arange(sel.size), i[sel]] - below[np.arange(sel.size), k[sel]]
+            g1 = above[np.arange(sel.size), i[sel]] - above[np.arange(sel.size), k[sel]]
+            resolved = (np.abs(g0) > tol) & (np.abs(g1) > tol)
+            keep[sel[resolved & (np.sign(g0) != np.sign(g1))]] = True
+            first_i[sel] = sign * g0 > 0
+            lead[0, sel], lead[1, sel] = (sign * below).argmax(axis=1), (sign * above).argmax(axis=1)
+            todo[sel[resolved]] = False
     sel = np.flatnonzero(keep)
-    first_i = sign * lo_s[sel, i[sel]] > sign * lo_s[sel, k[sel]]
-    ahead = np.where(first_i, i[sel], k[sel])
-    behind = np.where(first_i, k[sel], i[sel])
-    return t[sel], ahead, behind, (sign * lo_s[sel]).argmax(axis=1), (sign * hi_s[sel]).argmax(axis=1)
+    ahead = np.where(first_i[sel], i[sel], k[sel])
+    behind = np.where(first_i[sel], k[sel], i[sel])
+    return t[sel], ahead, behind, lead[0, sel], lead[1, sel]
 
 
 def tipping_points(
@@ -352,8 +371,7 @@ def tipping_points(
         path = leaf_path(w, int(path))
     if path.n != arr.shape[1]:
         raise InputError(f"path has {path.n} weights but X has {arr.shape[1]} criteria")
-    if int(n_scan) < 3:
-        raise InputError(f"n_scan must be at least 3 grid points; got {n_scan}")
+    scan = count(n_scan, "n_scan", minimum=3, maximum=MAX_GRID)
     meth = resolve_method(method, options)
     scorer = meth.prepare(arr, mask)
     m = arr.shape[0]
@@ -362,7 +380,7 @@ def tipping_points(
         rows, roots = _unit_roots(coefs)
         ci, ck, ct = ii[rows], kk[rows], roots
     else:
-        ci, ck, ct = _scan_roots(scorer, path, m, int(n_scan))
+        ci, ck, ct = _scan_roots(scorer, path, m, scan)
     t, ahead, behind, lb, la = _confirm(scorer, path, m, ci, ck, ct, meth.higher_is_better)
     order = np.lexsort((behind, ahead, t))
     t, ahead, behind, lb, la = t[order], ahead[order], behind[order], lb[order], la[order]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -147,6 +148,10 @@ def tree_weights(
         kids = [c for c in n.children or () if _has_leaf(c, excluded)]
         raw = _raw_local(profile, n, kids, consistency, warnings, columns)
         total = sum(raw.values())
+        if not math.isfinite(total) or 0 < total < 1e-300:  # e.g. weights of 1e308: divide by the largest first
+            top = max(raw.values())
+            raw = {k: w / top for k, w in raw.items()}
+            total = sum(raw.values())
         if total <= 0:
             dropped = [c.id for c in n.children or () if c not in kids]
             raise StudyError(f"profile {profile.id!r}: node {n.id!r} has zero total weight after "
