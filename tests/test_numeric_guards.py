@@ -342,3 +342,17 @@ def test_samplers_check_their_sizes_by_name() -> None:
     ]:
         with pytest.raises(InputError, match=f"^{name} "):
             call()
+
+
+@pytest.mark.parametrize("argv", [
+    ["sensitivity", "{study}", "--samples", "-5"],
+    ["sensitivity", "{study}", "--samples", "0"],
+    ["smaa", "{study}", "--profile", "balanced", "--concentration", "0", "--samples", "100"],
+])
+def test_cli_refuses_bad_analysis_parameters_with_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from mcda.cli import main
+
+    study = str(Path(__file__).parent / "data" / "laptops.yaml")
+    assert main([a.format(study=study) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "n_samples" in err or "concentration" in err
