@@ -278,12 +278,15 @@ def test_smaa_refuses_too_many_alternatives_before_allocating() -> None:
 def test_promethee_in_blocks_equals_the_full_computation(monkeypatch: pytest.MonkeyPatch) -> None:
     from mcda.kernels import promethee
 
-    X = np.random.default_rng(2).random((60, 3))
+    X = np.random.default_rng(2).integers(0, 6, (60, 3)).astype(float)  # many equal values
     b = np.array([True, False, True])
     w = np.array([0.2, 0.3, 0.5])
-    full = kernels.promethee_ii(X, w, b, "linear", q=0.1, p=0.4).phi
-    monkeypatch.setattr(promethee, "BLOCK_BYTES", 4096)  # a few rows per block
-    np.testing.assert_allclose(kernels.promethee_ii(X, w, b, "linear", q=0.1, p=0.4).phi, full, rtol=0, atol=1e-14)
+    for pref in ("usual", "linear", ("usual", "gaussian", "usual")):
+        full = kernels.promethee_ii(X, w, b, pref, q=0.5, p=2.0, s=1.0).phi
+        monkeypatch.setattr(promethee, "BLOCK_BYTES", 4096)  # a few rows per block; 'usual' from one sort
+        blocks = kernels.promethee_ii(X, w, b, pref, q=0.5, p=2.0, s=1.0).phi
+        monkeypatch.undo()
+        np.testing.assert_allclose(blocks, full, rtol=0, atol=1e-14)  # summation order only
 
 
 def test_preference_matrices_refuse_a_huge_array_before_allocating(monkeypatch: pytest.MonkeyPatch) -> None:
