@@ -359,3 +359,9 @@ def test_cli_refuses_bad_analysis_parameters_with_exit_2(argv: list[str], capsys
     assert main([a.format(study=study) for a in argv]) == 2
     err = capsys.readouterr().err
     assert "n_samples" in err or "concentration" in err
+
+
+@pytest.mark.parametrize("t", [[], ["a"], [1.5], [float("nan")]])
+def test_sweep_refuses_bad_explicit_grids(t: list[Any]) -> None:
+    with pytest.raises(InputError, match="t "):
+        sensitivity.sweep(X2, B2, 0, "wsm", w=W2, t=t)
