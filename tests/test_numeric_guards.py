@@ -365,3 +365,12 @@ def test_cli_refuses_bad_analysis_parameters_with_exit_2(argv: list[str], capsys
 def test_sweep_refuses_bad_explicit_grids(t: list[Any]) -> None:
     with pytest.raises(InputError, match="t "):
         sensitivity.sweep(X2, B2, 0, "wsm", w=W2, t=t)
+
+
+def test_tipping_points_and_k_best_ranks_refuse_odd_arguments() -> None:
+    with pytest.raises(InputError, match="path"):
+        sensitivity.tipping_points(X2, B2, 0.5, "wsm", w=W2)  # type: ignore[arg-type]
+    res = sensitivity.smaa(X2, B2, "wsm", 200, rng=0)
+    for k in (1.5, True, 0, 3):
+        with pytest.raises(InputError, match="k "):
+            res.kbr_acceptability(k)  # type: ignore[arg-type]
