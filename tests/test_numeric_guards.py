@@ -278,12 +278,15 @@ def test_smaa_refuses_too_many_alternatives_before_allocating() -> None:
 def test_promethee_in_blocks_equals_the_full_computation(monkeypatch: pytest.MonkeyPatch) -> None:
     from mcda.kernels import promethee
 
-    X = np.random.default_rng(2).random((60, 3))
+    X = np.random.default_rng(2).integers(0, 6, (60, 3)).astype(float)  # many equal values
     b = np.array([True, False, True])
     w = np.array([0.2, 0.3, 0.5])
-    full = kernels.promethee_ii(X, w, b, "linear", q=0.1, p=0.4).phi
-    monkeypatch.setattr(promethee, "BLOCK_BYTES", 4096)  # a few rows per block
-    np.testing.assert_allclose(kernels.promethee_ii(X, w, b, "linear", q=0.1, p=0.4).phi, full, rtol=0, atol=1e-14)
+    for pref in ("usual", "linear", ("usual", "gaussian", "usual")):
+        full = kernels.promethee_ii(X, w, b, pref, q=0.5, p=2.0, s=1.0).phi
+        monkeypatch.setattr(promethee, "BLOCK_BYTES", 4096)  # a few rows per block; 'usual' from one sort
+        blocks = kernels.promethee_ii(X, w, b, pref, q=0.5, p=2.0, s=1.0).phi
+        monkeypatch.undo()
+        np.testing.assert_allclose(blocks, full, rtol=0, atol=1e-14)  # summation order only
 
 
 def test_preference_matrices_refuse_a_huge_array_before_allocating(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -342,3 +345,32 @@ def test_samplers_check_their_sizes_by_name() -> None:
     ]:
         with pytest.raises(InputError, match=f"^{name} "):
             call()
+
+
+@pytest.mark.parametrize("argv", [
+    ["sensitivity", "{study}", "--samples", "-5"],
+    ["sensitivity", "{study}", "--samples", "0"],
+    ["smaa", "{study}", "--profile", "balanced", "--concentration", "0", "--samples", "100"],
+])
+def test_cli_refuses_bad_analysis_parameters_with_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from mcda.cli import main
+
+    study = str(Path(__file__).parent / "data" / "laptops.yaml")
+    assert main([a.format(study=study) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "n_samples" in err or "concentration" in err
+
+
+@pytest.mark.parametrize("t", [[], ["a"], [1.5], [float("nan")]])
+def test_sweep_refuses_bad_explicit_grids(t: list[Any]) -> None:
+    with pytest.raises(InputError, match="t "):
+        sensitivity.sweep(X2, B2, 0, "wsm", w=W2, t=t)
+
+
+def test_tipping_points_and_k_best_ranks_refuse_odd_arguments() -> None:
+    with pytest.raises(InputError, match="path"):
+        sensitivity.tipping_points(X2, B2, 0.5, "wsm", w=W2)  # type: ignore[arg-type]
+    res = sensitivity.smaa(X2, B2, "wsm", 200, rng=0)
+    for k in (1.5, True, 0, 3):
+        with pytest.raises(InputError, match="k "):
+            res.kbr_acceptability(k)  # type: ignore[arg-type]

@@ -120,7 +120,12 @@ def sweep(
         grid = np.unique(np.append(np.linspace(0.0, 1.0, count(n_points, "n_points", minimum=2,
                                                                maximum=MAX_GRID)), path.t0))
     else:
-        grid = np.unique(np.asarray(t, dtype=np.float64).ravel())
+        try:
+            grid = np.unique(np.asarray(t, dtype=np.float64).ravel())
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"t must be numbers in [0, 1]: {exc}") from None
+        if grid.size == 0:
+            raise InputError("t must contain at least one value in [0, 1]")
     meth = resolve_method(method, options)
     W = path.weights(grid)
     S = meth.prepare(arr, mask)(W)

@@ -155,9 +155,8 @@ class SMAAResult:
         [1. 1. 1.]
         """
         m = self.rank_acceptability.shape[0]
-        if not 1 <= int(k) <= m:
-            raise InputError(f"k must be a rank in 1..{m}; got {k}")
-        return np.asarray(self.rank_acceptability[:, : int(k)].sum(axis=1), dtype=np.float64)
+        top = count(k, "k", maximum=m)
+        return np.asarray(self.rank_acceptability[:, :top].sum(axis=1), dtype=np.float64)
 
     def holistic_acceptability(self, metaweights: str | ArrayLike = "centroid") -> FloatArray:
         """Holistic acceptability ``a_i^h = sum_r alpha^r b_i^r`` (Lahdelma & Salminen 2001, section 3).

@@ -369,6 +369,8 @@ def tipping_points(
         if w is None:
             raise InputError("tipping_points over a criterion position needs the weights w")
         path = leaf_path(w, int(path))
+    if not isinstance(path, WeightPath):
+        raise InputError(f"path must be a WeightPath or a criterion position (int); got {path!r}")
     if path.n != arr.shape[1]:
         raise InputError(f"path has {path.n} weights but X has {arr.shape[1]} criteria")
     scan = count(n_scan, "n_scan", minimum=3, maximum=MAX_GRID)
