@@ -76,12 +76,26 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verdict_status(study: Any, rows: pd.DataFrame) -> pd.DataFrame:
+    """Each verdict's status across its methods (holds under all / method-dependent / fails under all)."""
+    from mcda.verdicts import verdict_status
+
+    return verdict_status(rows, study.model.verdicts)
+
+
 def _cmd_verdicts(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     df = study.check_verdicts(method=args.method, robustness=False)
-    cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
-            "as_expected"] if args.format == "table" else list(df.columns)
-    _emit(df[cols], args.format)
+    status = _verdict_status(study, df)
+    if args.status:
+        _emit(status, args.format)
+    else:
+        cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
+                "as_expected"] if args.format == "table" else list(df.columns)
+        _emit(df[cols], args.format)
+        if args.format == "table":
+            print("\nStatus across methods:")
+            _emit(status, args.format)
     bad = df[~df["as_expected"]]
     if len(bad):
         print(f"{len(bad)} verdict check(s) did not come out as expected: "
@@ -217,6 +231,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verdicts", parents=[fmt], help="check every verdict (exit 1 if one is not as expected)")
     p.add_argument("study")
     p.add_argument("--method", choices=method_names(), help="check with this method only")
+    p.add_argument("--status", action="store_true",
+                   help="print only each verdict's status across its methods (holds under all / "
+                        "method-dependent / fails under all); the table format prints it after the rows")
     p.set_defaults(func=_cmd_verdicts)
 
     mc = argparse.ArgumentParser(add_help=False)

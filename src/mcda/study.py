@@ -20,9 +20,17 @@ from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
+from mcda.value_functions import apply_value_functions, describe, transform, value_benefit, value_table
 from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
-from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
+from mcda.verdicts import (
+    ROBUSTNESS_COLUMNS,
+    VerdictOutcome,
+    add_status,
+    evaluate_verdict,
+    robustness_row,
+    verdict_status,
+)
 from mcda.weights import EffectiveWeights, tree_weights
 
 __all__ = ["Provenance", "Study"]
@@ -44,6 +52,21 @@ class Provenance:
     sources: tuple[Source, ...]
     missing: MissingCell | None
     comparison: PairwiseResult | None = None
+    value_function: str = "linear"
+    value_bounds: tuple[float, float] | None = None
+
+    @property
+    def raw(self) -> float | None:
+        """The raw point value of the cell (midpoint of the evidence bounds)."""
+        return self.cell.value
+
+    @property
+    def value(self) -> float | None:
+        """The value scored by every method: the raw value itself under ``linear``, else the
+        midpoint of the value function's image of the bounds."""
+        if self.value_bounds is None:
+            return self.raw
+        return (self.value_bounds[0] + self.value_bounds[1]) / 2.0
 
     @property
     def origin(self) -> str:
@@ -162,7 +185,8 @@ class Study:
     # --- matrix and provenance ----------------------------------------------------
     def evidence_matrix(self, scope: str | None = None) -> EvidenceMatrix:
         """Bounds, point values and confidences of the cells in ``scope`` as arrays."""
-        return evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        em = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        return apply_value_functions(em, {c.id: c for c in self.model.criteria.leaves()})
 
     def matrix(self, scope: str | None = None, bound: str = "point") -> pd.DataFrame:
         """Decision matrix (alternatives x leaves) of point values, or ``bound="lo"|"hi"``.
@@ -179,6 +203,13 @@ class Study:
         df.index.name, df.columns.name = "alternative", "criterion"
         return df
 
+    def values(self, scope: str | None = None) -> pd.DataFrame:
+        """Raw value and value of every cell in ``scope`` (one row per alternative and leaf), with the
+        leaf's value function; ``value`` is what every method scores (see :mod:`mcda.value_functions`)."""
+        leaves = {c.id: c for c in self.model.criteria.leaves()}
+        raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        return value_table(raw, apply_value_functions(raw, leaves), leaves)
+
     def provenance(self, alternative: str, criterion: str) -> Provenance:
         """The evidence items and sources behind one cell."""
         if (alternative, criterion) not in self.cells:
@@ -190,8 +221,14 @@ class Study:
         if compared is not None:
             src_ids += [s for c in self.model.comparisons if c.criterion == criterion for s in c.sources]
         by_id = {s.id: s for s in self.model.sources}
+        leaf = self.model.criteria.find(criterion)
+        bounds = None
+        if leaf is not None and describe(leaf) != "linear" and cell.lo is not None and cell.hi is not None:
+            a, b = (float(v) for v in transform(leaf, np.array([cell.lo, cell.hi])))
+            bounds = (min(a, b), max(a, b))
         return Provenance(alternative, criterion, cell, cell.items,
-                          tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared)
+                          tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared,
+                          describe(leaf) if leaf is not None else "linear", bounds)
 
     # --- weights and scores ---------------------------------------------------------
     def _prepare(
@@ -203,7 +240,7 @@ class Study:
         leaves = {c.id: c for c in self.model.criteria.leaves()}
         arrays = DecisionArrays(
             X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
-            benefit=np.array([leaves[c].direction == "max" for c in em.criteria], dtype=bool),
+            benefit=np.array([value_benefit(leaves[c]) for c in em.criteria], dtype=bool),
             w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
             alternatives=em.alternatives, criteria=em.criteria,
         )
@@ -378,7 +415,8 @@ class Study:
                        rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
                        concentration: float = DEFAULT_CONCENTRATION) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
-        holds, margin, near_tie, leader, expect, as_expected, reason.
+        holds, margin, near_tie, leader, expect, as_expected, reason, and ``status``: the
+        verdict's status over the methods checked (see :func:`mcda.verdicts.add_status`).
 
         With ``robustness`` (default), also what would flip each verdict (see
         :func:`mcda.verdicts.robustness_row`): the nearest claim tipping weight
@@ -399,4 +437,11 @@ class Study:
                                           n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration))
             rows.append(row)
-        return pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))
+        df = pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))
+        return add_status(df, self.model.verdicts)
+
+    def verdict_status(self, method: str | None = None) -> pd.DataFrame:
+        """One row per verdict: its margin under each method, where it holds and fails, and its status
+        (holds under all / method-dependent / fails under all) against its ``expect``; see
+        :func:`mcda.verdicts.verdict_status`."""
+        return verdict_status(self.check_verdicts(method, robustness=False), self.model.verdicts)
