@@ -23,7 +23,6 @@ for scoring is, as for raw values, the midpoint of the bounds.
 Examples
 --------
 >>> import numpy as np
-import pandas as pd
 >>> from mcda.model import Criterion
 >>> leaf = Criterion(id="d", name="Device classes", direction="max",
 ...                  scale={"kind": "ratio", "lower": 0, "upper": 5},
@@ -35,7 +34,9 @@ import pandas as pd
 from __future__ import annotations
 
 import dataclasses
+
 import numpy as np
+import pandas as pd
 
 from mcda._types import FloatArray
 from mcda.errors import StudyError
