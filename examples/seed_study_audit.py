@@ -244,6 +244,18 @@ def score_table(before: mcda.Study, after: mcda.Study) -> str:
     return "\n".join(lines)
 
 
+def flip_table(study: mcda.Study) -> str:
+    df = study.check_verdicts(rng=2026)
+    lines = ["| verdict | method | margin | nearest tipping node | weight now → at tip | leader beyond | "
+             "min L1 change | P(holds) |", "|---|---|---|---|---|---|---|---|"]
+    for r in df.itertuples():
+        tip = (f"{r.tip_node} | {r.tip_weight_now:.3f} → {r.tip_weight:.3f} | {r.tip_leader}"
+               if isinstance(r.tip_node, str) else "none | – | –")
+        l1 = f"{r.min_l1:.3f}" if r.flippable else "–"
+        lines.append(f"| {r.id} | {r.method} | {r.margin:+.4f} | {tip} | {l1} | {r.p_holds:.3f} |")
+    return "\n".join(lines)
+
+
 def report() -> str:
     data = yaml.safe_load(STUDY.read_text(encoding="utf-8"))
     after_study = build(data)
@@ -274,6 +286,8 @@ def report() -> str:
         f"{gap['before']['engineering']:.4f}; after {gap['after']['edge']:.4f} vs {gap['after']['engineering']:.4f}.",
         "### Scores under every profile, before and after",
         score_table(before_study, after_study),
+        "### What would flip each verdict (after the audit)",
+        flip_table(after_study),
     ])
 
 
