@@ -20,9 +20,9 @@ from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
-from mcda.value_functions import apply_value_functions, describe, transform, value_benefit, value_table
 from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
+from mcda.value_functions import apply_value_functions, describe, transform, value_benefit, value_table
 from mcda.verdicts import (
     ROBUSTNESS_COLUMNS,
     VerdictOutcome,

@@ -192,7 +192,8 @@ def transform(leaf: Criterion, x: FloatArray) -> FloatArray:
 
 def _decreasing(leaf: Criterion) -> bool:
     vf = leaf.value_function
-    return vf is not None and vf.kind == "piecewise" and bool(vf.points) and vf.points[-1][1] < vf.points[0][1]
+    pts = vf.points if vf is not None and vf.kind == "piecewise" else None
+    return bool(pts) and pts is not None and pts[-1][1] < pts[0][1]
 
 
 def apply_value_functions(em: EvidenceMatrix, leaves: dict[str, Criterion]) -> EvidenceMatrix:

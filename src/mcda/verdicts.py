@@ -12,8 +12,8 @@ alternatives and between the last listed one and the best unlisted one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
@@ -195,7 +195,7 @@ def add_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFrame:
     status = {vid: status_of(list(g["holds"])) for vid, g in out.groupby("id", sort=False)}
     out["status"] = out["id"].map(status)
     for vid, g in out.groupby("id", sort=False):
-        if by_id[vid].expect == "method-dependent" and len(g) > 1:
+        if by_id[str(vid)].expect == "method-dependent" and len(g) > 1:
             out.loc[g.index, "as_expected"] = status[vid] == METHOD_DEPENDENT
     return out
 
@@ -209,7 +209,7 @@ def verdict_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFr
     methods = list(dict.fromkeys(rows["method"]))
     table = []
     for vid, g in rows.groupby("id", sort=False):
-        v = by_id[vid]
+        v = by_id[str(vid)]
         checked = list(g["method"])
         status = status_of(list(g["holds"]))
         expect = expected_status(v, checked)
