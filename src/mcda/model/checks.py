@@ -17,6 +17,7 @@ from mcda.model.items import EvidenceItem
 from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
 from mcda.model.profiles import NodeRule, ObjectiveRule, WeightProfile
 from mcda.model.study import StudyModel
+from mcda.model.value_checks import check_value_function, domain
 
 __all__ = ["Path", "PathProblem", "check_profile", "check_study", "format_path"]
 
@@ -114,7 +115,7 @@ def _check_tree(root: Criterion) -> list[PathProblem]:
                 problems.append(((*path,), f"leaf criterion {node.id!r} needs a scale"))
             else:
                 problems.extend(_check_scale(node.scale, (*path, "scale")))
-                problems.extend(_check_value_function(node, (*path, "value_function")))
+                problems.extend(check_value_function(node, (*path, "value_function")))
         else:
             for key in ("direction", "scale"):
                 if getattr(node, key) is not None:
@@ -123,16 +124,8 @@ def _check_tree(root: Criterion) -> list[PathProblem]:
     return problems
 
 
-def _check_value_function(leaf: Criterion, path: Path) -> list[PathProblem]:
-    from mcda.value_functions import check_value_function  # the maths module imports this package
-
-    return check_value_function(leaf, path)
-
-
 def _check_value_domain(item: EvidenceItem, leaf: Criterion, path: Path) -> list[PathProblem]:
     """A raw value outside the leaf's piecewise value function's points cannot be given a value."""
-    from mcda.value_functions import domain
-
     vf, scale = leaf.value_function, leaf.scale
     if vf is None or vf.kind != "piecewise" or not vf.points or len(vf.points) < 2 or scale is None:
         return []
