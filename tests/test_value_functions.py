@@ -105,6 +105,10 @@ def test_the_matrix_holds_values_and_provenance_shows_raw_and_value(tmp_path: Pa
     assert prov.raw == 5.0 and prov.value == pytest.approx(2.5) and prov.value_function == "log (unit 1)"
     table = s.values().set_index(["alternative", "criterion"])
     assert table.loc[("c", "p"), "raw"] == 150 and table.loc[("c", "p"), "value"] == pytest.approx(0.25)
+    # the explanation shows raw value and value
+    ex = s.score("eq", "wsm").explain()
+    assert ex.loc[("b", "n"), "raw"] == 5.0 and ex.loc[("b", "n"), "value"] == pytest.approx(2.5)
+    assert "raw" not in load_text(tmp_path, study_text()).score("eq", "wsm").explain().columns
     # WSM on values: x/max per column (benefit both), equal weights
     wsm = s.score("eq", "wsm").scores
     assert wsm["a"] == pytest.approx(0.5 * 1 / 2.5 + 0.5 * 1.0)
@@ -210,3 +214,24 @@ def test_linear_reproduces_todays_scores(tmp_path_factory: pytest.TempPathFactor
     assert plain.matrix()["n"].tolist() == pytest.approx(values[:3])
     for m in ("wsm", "topsis", "ahp", "wpm", "vikor"):
         assert plain.score("eq", m).scores.equals(lin.score("eq", m).scores), m
+
+
+@settings(max_examples=80, deadline=None)
+@given(monotone_function(), st.floats(0, 1e4), st.floats(0, 1e4))
+def test_a_better_raw_value_never_lowers_the_score(fn: tuple[Criterion, bool], x: float, dx: float) -> None:
+    """Monotone value in, monotone score out: raising one alternative's raw value on a benefit leaf
+    (lowering it on a cost leaf) never lowers its WSM score, whatever the value function."""
+    from mcda.arrays import DecisionArrays
+    from mcda.methods import WSM
+
+    lv, increasing = fn
+    lo_x, hi_x = sorted((x, min(1e4, x + dx)))
+    better, worse = (hi_x, lo_x) if increasing else (lo_x, hi_x)
+    other = np.array([2500.0, 7500.0])
+    scores = []
+    for raw_a in (worse, better):
+        col = transform(lv, np.array([raw_a, *other]))
+        X = np.column_stack([col, [0.5, 1.0, 0.2]])
+        arr = DecisionArrays.from_matrix(X, [value_benefit(lv), True], [0.5, 0.5], ["a", "b", "c"], ["v", "q"])
+        scores.append(WSM().scores(arr.X, arr.w, arr.benefit)[0])
+    assert scores[1] >= scores[0] - 1e-12

@@ -48,6 +48,9 @@ class ScoreResult:
     warnings:
         Warning-level diagnostics behind the numbers, e.g. AHP judgements (at a
         profile node or on a compared leaf) that are not acceptably consistent.
+    raw_matrix:
+        The raw point values before leaf value functions (``None`` when every leaf
+        is linear: then ``matrix`` holds the raw values).
 
     Examples
     --------
@@ -74,6 +77,7 @@ class ScoreResult:
     local_weights: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
     excluded: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    raw_matrix: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def leader(self) -> str:
@@ -89,6 +93,9 @@ class ScoreResult:
     def explain(self) -> pd.DataFrame:
         """Per (alternative, criterion): value, weight and the method's named contributions.
 
+        ``value`` is what the method scored; when a leaf value function is in use, ``raw``
+        (the raw point value before it) comes first.
+
         For WSM, ``contribution`` sums over criteria to the score. For WPM,
         ``log_contribution`` sums to ln(score). For TOPSIS, ``d_plus_share`` and
         ``d_minus_share`` are each criterion's share of the squared distances
@@ -97,7 +104,9 @@ class ScoreResult:
         """
         alts, crits = list(self.matrix.index), list(self.matrix.columns)
         idx = pd.MultiIndex.from_product([alts, crits], names=["alternative", "criterion"])
-        cols: dict[str, np.ndarray] = {
+        cols: dict[str, np.ndarray] = {} if self.raw_matrix is None else {
+            "raw": self.raw_matrix.reindex(index=alts, columns=crits).to_numpy().ravel()}
+        cols |= {
             "value": self.matrix.to_numpy().ravel(),
             "weight": np.tile(self.weights.reindex(crits).to_numpy(), len(alts)),
         }

@@ -203,6 +203,14 @@ class Study:
         df.index.name, df.columns.name = "alternative", "criterion"
         return df
 
+    def _raw_matrix(self, em: EvidenceMatrix) -> pd.DataFrame | None:
+        """Raw point values of ``em``'s cells when a leaf in it has a non-linear value function."""
+        leaves = {c.id: c for c in self.model.criteria.leaves()}
+        if all(describe(leaves[c]) == "linear" for c in em.criteria):
+            return None
+        raw = evidence_matrix(self.cells, list(em.alternatives), list(em.criteria))
+        return pd.DataFrame(raw.point, index=list(em.alternatives), columns=list(em.criteria))
+
     def values(self, scope: str | None = None) -> pd.DataFrame:
         """Raw value and value of every cell in ``scope`` (one row per alternative and leaf), with the
         leaf's value function; ``value`` is what every method scores (see :mod:`mcda.value_functions`)."""
@@ -282,7 +290,7 @@ class Study:
         leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
-                                   warnings=ew.warnings + leaf_warnings)
+                                   warnings=ew.warnings + leaf_warnings, raw_matrix=self._raw_matrix(em))
 
     def compare_methods(
         self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,

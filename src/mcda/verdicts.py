@@ -184,7 +184,8 @@ def expected_status(verdict: Verdict, methods: Sequence[str] | None = None) -> s
 
 
 def add_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFrame:
-    """Add a ``status`` column (the verdict's status over the methods checked) to per-method verdict rows.
+    """Add a ``status`` column (the verdict's status over the methods checked) to per-method verdict rows,
+    after ``reason`` (so robustness columns stay last).
 
     A ``method-dependent`` expectation is judged here, on all rows of the verdict: it is met when the
     claim holds under at least one method and fails under at least one. Checked under a single
@@ -193,7 +194,8 @@ def add_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFrame:
     out = rows.copy()
     by_id = {v.id: v for v in verdicts}
     status = {vid: status_of(list(g["holds"])) for vid, g in out.groupby("id", sort=False)}
-    out["status"] = out["id"].map(status)
+    at = out.columns.get_loc("reason") + 1 if "reason" in out.columns else len(out.columns)
+    out.insert(int(at), "status", out["id"].map(status))  # before any robustness columns
     for vid, g in out.groupby("id", sort=False):
         if by_id[str(vid)].expect == "method-dependent" and len(g) > 1:
             out.loc[g.index, "as_expected"] = status[vid] == METHOD_DEPENDENT
