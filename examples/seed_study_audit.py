@@ -110,7 +110,8 @@ POINTS: list[tuple[str, str, str, list[Op]]] = [
     ("E1 StepFun text corpus from Step-Audio", "多模态训练数据(以Step-Audio为例) … 文本数据: 8000亿tokens",
      "fixed: the 0.8T text share of one speech model is not StepFun's LLM corpus; cell declared missing, "
      "exclude-criterion (the rule used for Tencent's unknown release cadence), so the leaf does not score",
-     [restore("e.stepfun.text_tokens.step_audio_text", "stepfun", "data.text_pretrain_tokens", 0.8, 0.5),
+     [restore("e.stepfun.text_tokens.step_audio_text", "stepfun", "data.text_pretrain_tokens", 0.8, 0.5,
+              ("article", "testerhome_step_audio_video")),
       drop_missing("stepfun", "data.text_pretrain_tokens")]),
     ("E2 derived Tencent lead time", "腾讯: 预判基于内部业务需求,落地能力强,但不一定领先行业趋势",
      "fixed: no Tencent lead time is given; cell missing, exclude-criterion; 提前1年 stays in accuracy",
@@ -149,7 +150,12 @@ POINTS: list[tuple[str, str, str, list[Op]]] = [
      "fixed: Feb 2025 interview dropped from 2025 outcomes; strategy page from download and derivative "
      "counts; A13B launch page from a rank three days later; 2024 analysis from 混元2.0",
      [set_item("e.stepfun.hit_rate.forecasts", sources=["article", "sfccn_jiang_agent"]),
-      set_item("e.stepfun.accuracy.agent_year", sources=["article", "sfccn_jiang_agent"])]),
+      set_item("e.stepfun.accuracy.agent_year", sources=["article", "sfccn_jiang_agent"]),
+      set_item("e.tencent.mm_breadth.derivatives", sources=["article", "qbitai_2025_05_strategy"]),
+      set_item("e.tencent.uptake.downloads", sources=["article", "qbitai_2025_05_strategy"]),
+      set_item("e.tencent.uptake.derivatives", sources=["article", "qbitai_2025_05_strategy"]),
+      set_item("e.tencent.uptake.hf_trending", sources=["article", "qbitai_2025_06_a13b"]),
+      set_item("e.tencent.largest.table", sources=["article", "vzkoo_hunyuan_2024"])]),
     ("S1 counts against ordinal steps", "结论: 腾讯在端侧部署能力上具有显著优势 … 工程能力和生态整合上具有压倒性优势",
      "fixed where a linear ratio misstates the words: counts of named items (families, landmark releases, "
      "platforms, small models, deployments, business lines; lists end in 等) use a log value function. "
