@@ -87,7 +87,7 @@ LAYERS = [
     {"kernels"},
     {"arrays", "methods", "compare"},
     {"model"},
-    {"evidence", "ahp"},
+    {"evidence", "ahp", "value_functions"},
     {"weights", "results", "sensitivity"},
     {"verdicts"},
     {"study"},

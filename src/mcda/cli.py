@@ -90,12 +90,26 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verdict_status(study: Any, rows: pd.DataFrame) -> pd.DataFrame:
+    """Each verdict's status across its methods (holds under all / method-dependent / fails under all)."""
+    from mcda.verdicts import verdict_status
+
+    return verdict_status(rows, study.model.verdicts)
+
+
 def _cmd_verdicts(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     df = study.check_verdicts(method=args.method, robustness=False, **_options(args.option))
-    cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
-            "as_expected"] if args.format == "table" else list(df.columns)
-    _emit(df[cols], args.format)
+    status = _verdict_status(study, df)
+    if args.status:
+        _emit(status, args.format)
+    else:
+        cols = ["id", "profile", "method", "scope", "claim", "holds", "margin", "leader", "expect",
+                "as_expected"] if args.format == "table" else list(df.columns)
+        _emit(df[cols], args.format)
+        if args.format == "table":
+            print("\nStatus across methods:")
+            _emit(status, args.format)
     bad = df[~df["as_expected"]]
     if len(bad):
         print(f"{len(bad)} verdict check(s) did not come out as expected: "
@@ -241,6 +255,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("study")
     p.add_argument("--method", choices=method_names(), help="check with this method only")
     _option_argument(p)
+    p.add_argument("--status", action="store_true",
+                   help="print only each verdict's status across its methods (holds under all / "
+                        "method-dependent / fails under all); the table format prints it after the rows")
     p.set_defaults(func=_cmd_verdicts)
 
     mc = argparse.ArgumentParser(add_help=False)

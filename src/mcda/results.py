@@ -75,6 +75,9 @@ class ScoreResult:
     warnings:
         Warning-level diagnostics behind the numbers, e.g. AHP judgements (at a
         profile node or on a compared leaf) that are not acceptably consistent.
+    raw_matrix:
+        The raw point values before leaf value functions (``None`` when every leaf
+        is linear: then ``matrix`` holds the raw values).
 
     Examples
     --------
@@ -101,6 +104,7 @@ class ScoreResult:
     local_weights: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
     excluded: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    raw_matrix: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def leader(self) -> str:
@@ -116,6 +120,9 @@ class ScoreResult:
     def explain(self) -> pd.DataFrame:
         """Per (alternative, criterion): value, weight and the method's named contributions.
 
+        ``value`` is what the method scored; when a leaf value function is in use, ``raw``
+        (the raw point value before it) comes first.
+
         For WSM, ``contribution`` sums over criteria to the score. For WPM,
         ``factor`` multiplies to the score and ``log_contribution`` sums to ln(score)
         unless ``zero_factor`` marks a zero value that makes the score 0 (every
@@ -126,7 +133,9 @@ class ScoreResult:
         """
         alts, crits = list(self.matrix.index), list(self.matrix.columns)
         idx = pd.MultiIndex.from_product([alts, crits], names=["alternative", "criterion"])
-        cols: dict[str, np.ndarray] = {
+        cols: dict[str, np.ndarray] = {} if self.raw_matrix is None else {
+            "raw": self.raw_matrix.reindex(index=alts, columns=crits).to_numpy().ravel()}
+        cols |= {
             "value": self.matrix.to_numpy().ravel(),
             "weight": np.tile(self.weights.reindex(crits).to_numpy(), len(alts)),
         }

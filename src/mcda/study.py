@@ -24,7 +24,16 @@ from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, ClaimDraws
-from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row, with_missing_marker
+from mcda.value_functions import apply_value_functions, describe, transform, value_benefit, value_table
+from mcda.verdicts import (
+    ROBUSTNESS_COLUMNS,
+    VerdictOutcome,
+    add_status,
+    evaluate_verdict,
+    robustness_row,
+    verdict_status,
+    with_missing_marker,
+)
 from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weights
 
 __all__ = ["Provenance", "Study"]
@@ -46,6 +55,21 @@ class Provenance:
     sources: tuple[Source, ...]
     missing: MissingCell | None
     comparison: PairwiseResult | None = None
+    value_function: str = "linear"
+    value_bounds: tuple[float, float] | None = None
+
+    @property
+    def raw(self) -> float | None:
+        """The raw point value of the cell (midpoint of the evidence bounds)."""
+        return self.cell.value
+
+    @property
+    def value(self) -> float | None:
+        """The value scored by every method: the raw value itself under ``linear``, else the
+        midpoint of the value function's image of the bounds."""
+        if self.value_bounds is None:
+            return self.raw
+        return (self.value_bounds[0] + self.value_bounds[1]) / 2.0
 
     @property
     def origin(self) -> str:
@@ -189,7 +213,8 @@ class Study:
     # --- matrix and provenance ----------------------------------------------------
     def evidence_matrix(self, scope: str | None = None) -> EvidenceMatrix:
         """Bounds, point values and confidences of the cells in ``scope`` as arrays."""
-        return evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        em = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        return apply_value_functions(em, {c.id: c for c in self.model.criteria.leaves()})
 
     def matrix(self, scope: str | None = None, bound: str = "point") -> pd.DataFrame:
         """Decision matrix (alternatives x leaves) of point values, or ``bound="lo"|"hi"``.
@@ -206,6 +231,21 @@ class Study:
         df.index.name, df.columns.name = "alternative", "criterion"
         return df
 
+    def _raw_matrix(self, em: EvidenceMatrix) -> pd.DataFrame | None:
+        """Raw point values of ``em``'s cells when a leaf in it has a non-linear value function."""
+        leaves = {c.id: c for c in self.model.criteria.leaves()}
+        if all(describe(leaves[c]) == "linear" for c in em.criteria):
+            return None
+        raw = evidence_matrix(self.cells, list(em.alternatives), list(em.criteria))
+        return pd.DataFrame(raw.point, index=list(em.alternatives), columns=list(em.criteria))
+
+    def values(self, scope: str | None = None) -> pd.DataFrame:
+        """Raw value and value of every cell in ``scope`` (one row per alternative and leaf), with the
+        leaf's value function; ``value`` is what every method scores (see :mod:`mcda.value_functions`)."""
+        leaves = {c.id: c for c in self.model.criteria.leaves()}
+        raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        return value_table(raw, apply_value_functions(raw, leaves), leaves)
+
     def provenance(self, alternative: str, criterion: str) -> Provenance:
         """The evidence items and sources behind one cell."""
         if (alternative, criterion) not in self.cells:
@@ -217,8 +257,14 @@ class Study:
         if compared is not None:
             src_ids += [s for c in self.model.comparisons if c.criterion == criterion for s in c.sources]
         by_id = {s.id: s for s in self.model.sources}
+        leaf = self.model.criteria.find(criterion)
+        bounds = None
+        if leaf is not None and describe(leaf) != "linear" and cell.lo is not None and cell.hi is not None:
+            a, b = (float(v) for v in transform(leaf, np.array([cell.lo, cell.hi])))
+            bounds = (min(a, b), max(a, b))
         return Provenance(alternative, criterion, cell, cell.items,
-                          tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared)
+                          tuple(by_id[s] for s in dict.fromkeys(src_ids)), cell.missing, compared,
+                          describe(leaf) if leaf is not None else "linear", bounds)
 
     # --- weights and scores ---------------------------------------------------------
     def _prepare(
@@ -249,7 +295,7 @@ class Study:
         leaves = {c.id: c for c in self.model.criteria.leaves()}
         arrays = DecisionArrays(
             X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
-            benefit=np.array([leaves[c].direction == "max" for c in em.criteria], dtype=bool),
+            benefit=np.array([value_benefit(leaves[c]) for c in em.criteria], dtype=bool),
             w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
             alternatives=em.alternatives, criteria=em.criteria,
         ).frozen()
@@ -292,7 +338,7 @@ class Study:
         leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
-                                   warnings=ew.warnings + leaf_warnings)
+                                   warnings=ew.warnings + leaf_warnings, raw_matrix=self._raw_matrix(em))
 
     def compare_methods(
         self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,
@@ -442,7 +488,8 @@ class Study:
                        evidence: str = "mixture", concentration: float = DEFAULT_CONCENTRATION,
                        **options: Any) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
-        holds, margin, near_tie, leader, expect, as_expected, reason.
+        holds, margin, near_tie, leader, expect, as_expected, reason, and ``status``: the
+        verdict's status over the methods checked (see :func:`mcda.verdicts.add_status`).
 
         With ``robustness`` (default), also what would flip each verdict (see
         :func:`mcda.verdicts.robustness_row`): the nearest claim tipping weight
@@ -483,4 +530,11 @@ class Study:
                 row.update(robustness_row(o, arr, paths, n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration, analysis=analyses[akey]))
             rows.append(row)
-        return with_missing_marker(pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else [])))
+        df = pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))
+        return add_status(with_missing_marker(df), self.model.verdicts)
+
+    def verdict_status(self, method: str | Method | None = None, **options: Any) -> pd.DataFrame:
+        """One row per verdict: its margin under each method, where it holds and fails, and its status
+        (holds under all / method-dependent / fails under all) against its ``expect``; see
+        :func:`mcda.verdicts.verdict_status`."""
+        return verdict_status(self.check_verdicts(method, robustness=False, **options), self.model.verdicts)

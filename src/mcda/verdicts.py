@@ -12,6 +12,7 @@ positive margin means the claim holds. Its one definition, on positions, is
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +26,9 @@ from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, claim_robustness
 
-__all__ = ["NUMERIC_ROBUSTNESS_COLUMNS", "ROBUSTNESS_COLUMNS", "VerdictOutcome", "claim_margin", "evaluate_verdict",
-           "robustness_row", "with_missing_marker"]
+__all__ = ["FAILS_UNDER_ALL", "HOLDS_UNDER_ALL", "METHOD_DEPENDENT", "NUMERIC_ROBUSTNESS_COLUMNS", "ROBUSTNESS_COLUMNS",
+           "TEXT_ROBUSTNESS_COLUMNS", "VerdictOutcome", "add_status", "claim_margin", "evaluate_verdict",
+           "expected_status", "robustness_row", "status_of", "verdict_status", "with_missing_marker"]
 
 #: Columns :func:`robustness_row` adds to a verdict row (see :meth:`mcda.Study.check_verdicts`).
 ROBUSTNESS_COLUMNS = [
@@ -102,8 +104,11 @@ class VerdictOutcome:
 
     @property
     def as_expected(self) -> bool:
-        """True when the outcome matches the verdict's ``expect`` (hold or fail)."""
-        return self.holds == (self.verdict.expected(self.method) == "hold")
+        """True when the outcome matches the verdict's ``expect`` (hold or fail). A ``method-dependent``
+        expectation concerns the verdict's methods together, so one outcome alone always matches it
+        (see :func:`add_status`)."""
+        expected = self.verdict.expected(self.method)
+        return expected == "method-dependent" or self.holds == (expected == "hold")
 
     def row(self) -> dict[str, object]:
         """A flat record for tables."""
@@ -185,3 +190,77 @@ def robustness_row(
         "p_holds": r.p_holds,
         "p_holds_se": r.p_holds_se,
     }
+
+
+# --- status across methods ----------------------------------------------------------------
+
+#: A verdict's status over the methods it is checked with.
+HOLDS_UNDER_ALL, METHOD_DEPENDENT, FAILS_UNDER_ALL = "holds under all", "method-dependent", "fails under all"
+
+
+def status_of(holds: Sequence[bool]) -> str:
+    """The status of a claim checked under several methods.
+
+    >>> status_of([True, True]), status_of([True, False]), status_of([False])
+    ('holds under all', 'method-dependent', 'fails under all')
+    """
+    if all(holds):
+        return HOLDS_UNDER_ALL
+    return FAILS_UNDER_ALL if not any(holds) else METHOD_DEPENDENT
+
+
+def expected_status(verdict: Verdict, methods: Sequence[str] | None = None) -> str:
+    """The status the verdict's ``expect`` asks for over ``methods`` (default: its own methods).
+
+    >>> v = Verdict(id="v", statement="s", profile="p", method=["topsis", "wsm"], leader="a",
+    ...             expect={"wsm": "fail"})
+    >>> expected_status(v)
+    'method-dependent'
+    """
+    if verdict.expect == "method-dependent":
+        return METHOD_DEPENDENT
+    return status_of([verdict.expected(m) == "hold" for m in (methods or verdict.methods)])
+
+
+def add_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFrame:
+    """Add a ``status`` column (the verdict's status over the methods checked) to per-method verdict rows,
+    after ``reason`` (so robustness columns stay last).
+
+    A ``method-dependent`` expectation is judged here, on all rows of the verdict: it is met when the
+    claim holds under at least one method and fails under at least one. Checked under a single
+    method it cannot be judged, and those rows keep ``as_expected`` True.
+    """
+    out = rows.copy()
+    by_id = {v.id: v for v in verdicts}
+    status = {vid: status_of(list(g["holds"])) for vid, g in out.groupby("id", sort=False)}
+    at = out.columns.get_loc("reason") + 1 if "reason" in out.columns else len(out.columns)
+    out.insert(int(at), "status", out["id"].map(status))  # before any robustness columns
+    for vid, g in out.groupby("id", sort=False):
+        if by_id[str(vid)].expect == "method-dependent" and len(g) > 1:
+            out.loc[g.index, "as_expected"] = status[vid] == METHOD_DEPENDENT
+    return out
+
+
+def verdict_status(rows: pd.DataFrame, verdicts: Iterable[Verdict]) -> pd.DataFrame:
+    """One row per verdict from per-method rows (:meth:`mcda.Study.check_verdicts`): the margin under
+    each method (one column per method, NaN where not checked), ``holds_under``, ``fails_under``,
+    ``status``, ``expect`` (the expected status) and ``as_expected``.
+    """
+    by_id = {v.id: v for v in verdicts}
+    methods = list(dict.fromkeys(rows["method"]))
+    table = []
+    for vid, g in rows.groupby("id", sort=False):
+        v = by_id[str(vid)]
+        checked = list(g["method"])
+        status = status_of(list(g["holds"]))
+        expect = expected_status(v, checked)
+        record: dict[str, object] = {"id": vid, "profile": v.profile, "scope": g["scope"].iloc[0],
+                                     "claim": g["claim"].iloc[0]}
+        record.update({m: float(g.loc[g["method"] == m, "margin"].iloc[0]) if m in checked else np.nan
+                       for m in methods})
+        record.update(holds_under=", ".join(g.loc[g["holds"], "method"]) or "-",
+                      fails_under=", ".join(g.loc[~g["holds"], "method"]) or "-", status=status, expect=expect,
+                      as_expected=status == expect or (expect == METHOD_DEPENDENT and len(checked) < 2))
+        table.append(record)
+    return pd.DataFrame(table, columns=["id", "profile", "scope", "claim", *methods, "holds_under", "fails_under",
+                                        "status", "expect", "as_expected"])

@@ -1,7 +1,7 @@
 """Pydantic v2 models of a study (frozen; unknown keys rejected) and their cross-checks."""
 
 from mcda.model.checks import check_profile, check_study, format_path
-from mcda.model.criteria import Criterion, NumericScale, OrdinalLevel, OrdinalScale
+from mcda.model.criteria import Criterion, NumericScale, OrdinalLevel, OrdinalScale, ValueFunction
 from mcda.model.items import Alternative, EvidenceItem, MissingCell, Source
 from mcda.model.profiles import Verdict, WeightProfile
 from mcda.model.study import StudyModel
@@ -16,6 +16,7 @@ __all__ = [
     "OrdinalScale",
     "Source",
     "StudyModel",
+    "ValueFunction",
     "Verdict",
     "WeightProfile",
     "check_profile",

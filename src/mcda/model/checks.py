@@ -18,6 +18,7 @@ from mcda.model.items import EvidenceItem
 from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
 from mcda.model.profiles import NodeRule, ObjectiveRule, WeightProfile
 from mcda.model.study import StudyModel
+from mcda.model.value_checks import check_value_function, domain
 
 __all__ = ["Path", "PathProblem", "check_profile", "check_study", "format_path"]
 
@@ -116,6 +117,7 @@ def _check_tree(root: Criterion) -> list[PathProblem]:
                 problems.append(((*path,), f"leaf criterion {node.id!r} needs a scale"))
             else:
                 problems.extend(_check_scale(node.scale, (*path, "scale")))
+                problems.extend(check_value_function(node, (*path, "value_function")))
         else:
             for key in ("direction", "scale"):
                 if getattr(node, key) is not None:
@@ -124,10 +126,35 @@ def _check_tree(root: Criterion) -> list[PathProblem]:
     return problems
 
 
+def _check_value_domain(item: EvidenceItem, leaf: Criterion, path: Path) -> list[PathProblem]:
+    """A raw value outside the leaf's piecewise value function's points cannot be given a value."""
+    vf, scale = leaf.value_function, leaf.scale
+    if vf is None or vf.kind != "piecewise" or not vf.points or len(vf.points) < 2 or scale is None:
+        return []
+    v = item.value
+    if isinstance(scale, OrdinalScale):
+        if not isinstance(v, str) or v not in scale.level_values():
+            return []
+        lo = hi = scale.level_values()[v]
+    elif isinstance(v, str):
+        return []
+    else:
+        lo, hi = (v, v) if isinstance(v, float) else v
+    low, high = domain(leaf)
+    if lo < low or hi > high:
+        return [(path, f"value {item.value!r} of criterion {leaf.id!r} lies outside its piecewise value "
+                 f"function's points [{low:g}, {high:g}]; add a point that covers it")]
+    return []
+
+
 def _check_value(item: EvidenceItem, leaf: Criterion, path: Path) -> list[PathProblem]:
     scale, v = leaf.scale, item.value
     if scale is None:
         return []
+    if leaf.value_function is not None:
+        domain_problems = _check_value_domain(item, leaf, path)
+        if domain_problems:
+            return domain_problems
     if isinstance(scale, OrdinalScale):
         if not isinstance(v, str):
             return [(path, f"criterion {leaf.id!r} has an ordinal scale: value must be one of its "

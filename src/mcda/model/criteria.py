@@ -9,7 +9,7 @@ from pydantic import Field
 
 from mcda.model._base import Frozen, Id, Number, Text
 
-__all__ = ["Criterion", "NumericScale", "OrdinalLevel", "OrdinalScale", "Scale"]
+__all__ = ["Criterion", "NumericScale", "OrdinalLevel", "OrdinalScale", "Scale", "ValueFunction"]
 
 
 class NumericScale(Frozen):
@@ -67,6 +67,31 @@ class OrdinalScale(Frozen):
 Scale = Annotated[NumericScale | OrdinalScale, Field(discriminator="kind")]
 
 
+class ValueFunction(Frozen):
+    """How a leaf's raw values map to value before weighting (multi-attribute value theory).
+
+    ``linear`` (the default) scores the raw value itself. The others give a value
+    in which higher is better: ``log`` (``log2(1 + (x - lower) / unit)``, diminishing
+    returns), ``saturating`` (rises linearly from the scale's lower bound to 1 at
+    ``level`` and stays there) and ``piecewise`` (linear interpolation between
+    ``points`` ``[[x, v], ...]``, ``v`` in [0, 1], increasing on a ``max`` leaf and
+    decreasing on a ``min`` leaf). See :mod:`mcda.value_functions`.
+
+    Examples
+    --------
+    >>> ValueFunction(kind="saturating", level=3).level
+    3.0
+    >>> ValueFunction(kind="piecewise", points=[[0, 0], [1, 0.6], [4, 1]]).points[1]
+    (1.0, 0.6)
+    """
+
+    kind: Literal["linear", "log", "saturating", "piecewise"] = "linear"
+    unit: Number | None = None
+    level: Number | None = None
+    points: list[tuple[Number, Number]] | None = None
+    note: Text | None = None
+
+
 class Criterion(Frozen):
     """A node of the criteria tree.
 
@@ -87,6 +112,7 @@ class Criterion(Frozen):
     description: Text | None = None
     direction: Literal["max", "min"] | None = None
     scale: Scale | None = None
+    value_function: ValueFunction | None = None
     children: list[Criterion] | None = None
 
     @property

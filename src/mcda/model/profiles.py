@@ -113,7 +113,7 @@ class Verdict(Frozen):
     scope: Id | None = None
     leader: Id | None = None
     ranking: Annotated[list[Id], Field(min_length=2)] | None = None
-    expect: Literal["hold", "fail"] | dict[Id, Literal["hold", "fail"]] = "hold"
+    expect: Literal["hold", "fail", "method-dependent"] | dict[Id, Literal["hold", "fail"]] = "hold"
     reason: Text | None = None
 
     @property
@@ -130,8 +130,9 @@ class Verdict(Frozen):
         """
         return [self.leader] if self.leader is not None else list(self.ranking or ())
 
-    def expected(self, method: str) -> Literal["hold", "fail"]:
+    def expected(self, method: str) -> Literal["hold", "fail", "method-dependent"]:
         """What the verdict expects under ``method``: ``expect`` may be one value or one per method.
+        ``method-dependent`` expects the claim to hold under some of its methods and fail under others.
 
         >>> Verdict(id="v", statement="s", profile="p", method=["topsis", "wsm"], leader="a",
         ...         expect={"wsm": "fail"}).expected("topsis")

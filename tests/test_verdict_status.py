@@ -1,0 +1,86 @@
+"""A verdict's status across methods: holds under all / method-dependent / fails under all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mcda
+from mcda.errors import StudyValidationError
+from mcda.verdicts import FAILS_UNDER_ALL, HOLDS_UNDER_ALL, METHOD_DEPENDENT, status_of
+
+
+def load_text(tmp_path: Path, text: str) -> mcda.Study:
+    f = tmp_path / "s.yaml"
+    f.write_text(text, encoding="utf-8")
+    return mcda.load_study(f)
+
+
+def test_status_of() -> None:
+    assert status_of([True, True, True]) == HOLDS_UNDER_ALL
+    assert status_of([False, True]) == METHOD_DEPENDENT
+    assert status_of([False, False]) == FAILS_UNDER_ALL
+
+
+def test_status_table_on_the_laptops_study(laptops_path: Path) -> None:
+    status = mcda.load_study(laptops_path).verdict_status().set_index("id")
+    assert list(status.index) == ["v.power", "v.cheap"]
+    assert status.loc["v.power", "status"] == HOLDS_UNDER_ALL and status.loc["v.power", "holds_under"] == "topsis, wsm"
+    assert status.loc["v.cheap", "wsm"] > 0 and status.loc["v.cheap", "topsis"] != status.loc["v.cheap", "topsis"]
+    assert status["as_expected"].all()
+
+
+def test_expect_method_dependent_is_judged_on_all_methods(tmp_path: Path, laptops_text: str) -> None:
+    s = load_text(tmp_path, laptops_text.replace("leader: gamma", "leader: gamma\n    expect: method-dependent"))
+    df = s.check_verdicts(robustness=False)
+    rows = df[df["id"] == "v.power"]
+    assert (rows["status"] == HOLDS_UNDER_ALL).all() and (rows["expect"] == "method-dependent").all()
+    assert not rows["as_expected"].any()  # it holds under both: the expected dependence is not there
+    status = s.verdict_status().set_index("id")
+    assert status.loc["v.power", "expect"] == METHOD_DEPENDENT and not status.loc["v.power", "as_expected"]
+    # checked under one method only, the dependence cannot be judged
+    assert s.check_verdicts("topsis", robustness=False)["as_expected"].all()
+
+
+def test_method_dependent_verdict_is_as_expected(tmp_path: Path, laptops_text: str) -> None:
+    # find a profile weight at which TOPSIS and WSM disagree on the leader, then expect the dependence
+    base = mcda.load_study(Path(__file__).parent / "data" / "laptops.yaml")
+    split = None
+    for k in (0.5, 1, 2, 3, 4, 6, 8):
+        prof = mcda.WeightProfile(id="p", weights={**base.profile("power_user").weights,
+                                                   "perf": {"perf.cpu": k, "perf.battery": 1}})
+        leaders = {m: base.score(prof, m).leader for m in ("topsis", "wsm", "wpm", "ahp")}
+        if len(set(leaders.values())) > 1:
+            split = (k, leaders)
+            break
+    if split is None:
+        pytest.skip("no weight in the grid splits the methods on this study")
+    k, leaders = split
+    leader = leaders["topsis"]
+    text = laptops_text.replace("perf: {perf.cpu: 3, perf.battery: 1}", f"perf: {{perf.cpu: {k}, perf.battery: 1}}")
+    text = text.replace("method: [topsis, wsm]\n    leader: gamma",
+                        f"method: [topsis, wsm, wpm, ahp]\n    leader: {leader}\n    expect: method-dependent")
+    status = load_text(tmp_path, text).verdict_status().set_index("id")
+    assert status.loc["v.power", "status"] == METHOD_DEPENDENT and status.loc["v.power", "as_expected"]
+
+
+def test_expect_rejects_unknown_words(tmp_path: Path, laptops_text: str) -> None:
+    with pytest.raises(StudyValidationError):
+        load_text(tmp_path, laptops_text.replace("leader: gamma", "leader: gamma\n    expect: sometimes"))
+
+
+def test_cli_prints_the_status(laptops_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(mcda.__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-m", "mcda", "verdicts", str(laptops_path), "--status", "--format", "json"],
+                         capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert [r["status"] for r in rows] == [HOLDS_UNDER_ALL, HOLDS_UNDER_ALL]
+    table = subprocess.run([sys.executable, "-m", "mcda", "verdicts", str(laptops_path)],
+                           capture_output=True, text=True, env=env, check=False)
+    assert "Status across methods:" in table.stdout and "holds under all" in table.stdout
