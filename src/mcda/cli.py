@@ -316,9 +316,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MCDAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        _silence_stdout()
-        print(f"error: cannot write {exc.filename or 'standard output'}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # the environment, not the input: a full disk, a closed stdout, an unreadable file
+        if exc.filename is not None:
+            print(f"error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        else:
+            _silence_stdout()
+            print(f"error: cannot write standard output: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except Exception as exc:
         if debug:
