@@ -145,3 +145,14 @@ def test_closed_pipe_in_a_real_process(seed_path: Path) -> None:
     err = proc.stderr.read()
     code = proc.wait(timeout=120)
     assert code in (0, 141) and b"Traceback" not in err and b"Exception ignored" not in err, err
+
+
+def test_escapes_are_json_escapes_even_beyond_the_bmp() -> None:
+    import mcda.io.stdio  # noqa: F401  (registers the error handler)
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii", errors="mcda.escape")
+    text = "é 中 😀 \u2028"
+    out.write(json.dumps(text, ensure_ascii=False))
+    out.flush()
+    assert json.loads(raw.getvalue().decode("ascii")) == text

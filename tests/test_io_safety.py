@@ -236,3 +236,23 @@ def test_check_verdicts_uses_the_missing_marker_not_nan(laptops_path: Path) -> N
         values = df[col].tolist()
         assert not any(isinstance(v, float) and math.isnan(v) for v in values), col
     assert not df.select_dtypes("number").isin([np.nan]).any().any()
+
+
+def test_one_problem_per_unknown_or_broken_id(laptops_text: str) -> None:
+    from mcda.io import loads_study
+
+    # an alternative that is broken (no name) is one problem; evidence naming it is not reported again
+    text = laptops_text.replace("name: Beta 13", "nme: Beta 13", 1)
+    assert text != laptops_text
+    with pytest.raises(errors.StudyValidationError) as info:
+        loads_study(text, "s.yaml")
+    assert not any("unknown alternative 'beta'" in p.message for p in info.value.problems), info.value
+    # a truly unknown id used in many places is one problem at its first use, naming the other lines
+    text = laptops_text.replace("alternative: beta", "alternative: betta")
+    uses = laptops_text.count("alternative: beta")
+    with pytest.raises(errors.StudyValidationError) as info:
+        loads_study(text, "s.yaml")
+    unknown = [p for p in info.value.problems if "unknown alternative 'betta'" in p.message]
+    lines = [k + 1 for k, ln in enumerate(text.splitlines()) if "alternative: betta" in ln]
+    assert uses == len(lines) > 2 and len(unknown) == 1 and unknown[0].line == lines[0]
+    assert unknown[0].message.endswith("also used at lines " + ", ".join(map(str, lines[1:])))

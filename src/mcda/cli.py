@@ -16,20 +16,19 @@ Errors are one line per problem on standard error, never a traceback unless ``--
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
-import errno
 import io
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from mcda.errors import MCDAError, UnknownNameError
 from mcda.io import atomic_write, load_study
+from mcda.io.stdio import prepare_stdout, silence_stdout
 from mcda.methods import method_names
 
 __all__ = ["main"]
@@ -329,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("MCDA_DEBUG", "") not in ("", "0")
     args = [a for a in args if a != "--debug"]
-    restore = _prepare_stdout()
+    restore = prepare_stdout()
     try:
         code = _main(args)
         sys.stdout.flush()
@@ -338,14 +337,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return 141
     except MCDAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        _silence_stdout()
-        print(f"error: cannot write {exc.filename or 'standard output'}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # the environment, not the input: a full disk, a closed stdout, an unreadable file
+        if exc.filename is not None:
+            print(f"error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        else:
+            silence_stdout()
+            print(f"error: cannot write standard output: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except Exception as exc:
         if debug:
@@ -357,59 +359,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     finally:
         restore()
-
-
-class _ClosedStdout(io.TextIOBase):
-    """Stands in for a closed standard output: writing fails with one clear error."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "standard output is closed")
-
-
-def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: characters the output encoding lacks become ``\\uXXXX`` (JSON-style) escapes."""
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    out = []
-    for ch in exc.object[exc.start:exc.end]:
-        code = ord(ch)
-        if code > 0xFFFF:
-            code -= 0x10000
-            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            out.append(f"\\u{code:04x}")
-    return "".join(out), exc.end
-
-
-codecs.register_error("mcda.escape", _escape_unencodable)
-
-
-def _prepare_stdout() -> Callable[[], None]:
-    """Make standard output safe to write (closed, or an encoding without CJK); returns the undo."""
-    original = sys.stdout
-    if original is None:
-        sys.stdout = _ClosedStdout()
-    reconfigured = False
-    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict" and \
-            codecs.lookup(sys.stdout.encoding or "utf-8").name not in ("utf-8", "utf-16", "utf-32"):
-        sys.stdout.reconfigure(errors="mcda.escape")
-        reconfigured = True
-
-    def restore() -> None:
-        if reconfigured and isinstance(sys.stdout, io.TextIOWrapper):
-            with contextlib.suppress(Exception):
-                sys.stdout.reconfigure(errors="strict")
-        if original is None:
-            sys.stdout = original
-    return restore
-
-
-def _silence_stdout() -> None:
-    """After a failed write, point the standard-output descriptor at /dev/null so the exit flush is quiet."""
-    with contextlib.suppress(Exception):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

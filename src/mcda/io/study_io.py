@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -105,6 +106,59 @@ def _problems(exc: ValidationError, data: Any, prefix: Path, doc: YamlDocument) 
     ]
 
 
+_UNKNOWN = re.compile(r"^unknown (alternative|source|profile) '([^']*)'")
+_SECTION_OF = {"alternative": "alternatives", "source": "sources", "profile": "profiles"}
+
+
+class _References:
+    """One problem per unknown id: drop references to broken items, merge repeats of one unknown id.
+
+    An item that failed validation (say an alternative without ``name``) is
+    reported once; the evidence that refers to its id is not reported again as
+    "unknown alternative". A truly unknown id used in many places is one problem,
+    at its first use, listing the lines of the others.
+    """
+
+    def __init__(self, data: dict[str, Any], broken: set[str], index_of: dict[str, list[int]]) -> None:
+        self.broken_ids: dict[str, set[str]] = {}
+        self.whole: set[str] = set()
+        for section in _SECTION_OF.values():
+            items = data.get(section)
+            if section in broken and not isinstance(items, list):
+                self.whole.add(section)
+                continue
+            good = set(index_of.get(section, []))
+            self.broken_ids[section] = {str(it["id"]) for i, it in enumerate(items or [])
+                                        if i not in good and isinstance(it, dict) and isinstance(it.get("id"), str)}
+        self.seen: dict[tuple[str, str], list[int | None]] = {}
+
+    def follow_on(self, message: str, line: int | None) -> bool:
+        """True when the problem repeats one already reported (and is then remembered, not reported)."""
+        m = _UNKNOWN.match(message)
+        if m is None:
+            return False
+        section = _SECTION_OF[m.group(1)]
+        if section in self.whole or m.group(2) in self.broken_ids.get(section, set()):
+            return True
+        key = (m.group(1), m.group(2))
+        first = key not in self.seen
+        self.seen.setdefault(key, []).append(line)
+        return not first
+
+    def annotate(self, problems: list[Problem]) -> list[Problem]:
+        out = []
+        for p in problems:
+            m = _UNKNOWN.match(p.message)
+            lines = self.seen.get((m.group(1), m.group(2)), []) if m else []
+            others = sorted({ln for ln in lines[1:] if ln is not None})
+            if len(lines) > 1:
+                where = (f"line{'s' if len(others) > 1 else ''} {', '.join(map(str, others))}" if others
+                         else f"{len(lines) - 1} more places")
+                p = Problem(p.path, f"{p.message}; also used at {where}", p.file, p.line)
+            out.append(p)
+        return out
+
+
 def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
     """Validate parsed data into a :class:`StudyModel`, reporting every problem at once.
 
@@ -164,6 +218,7 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
     if "criteria" in broken or "title" in broken:
         raise StudyValidationError(problems, file)
     model = StudyModel(**parts)
+    refs = _References(data, broken, index_of)
     for path, message in check_study(model, methods):
         if path == ("evidence",) and {"evidence", "missing"} & broken:
             continue  # coverage is unknowable while some evidence items are broken
@@ -171,7 +226,10 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
             continue  # the profile may be one of the broken ones, already reported
         if len(path) > 1 and isinstance(path[1], int) and isinstance(path[0], str):
             path = (path[0], index_of[path[0]][path[1]], *path[2:])  # back to file positions
+        if refs.follow_on(message, doc.line_of(path)):
+            continue
         problems.append(Problem(format_path(path), message, file, doc.line_of(path)))
+    problems = refs.annotate(problems)
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise StudyValidationError(problems, file)
