@@ -56,6 +56,8 @@ class DecisionArrays:
         (n,) global weights, summing to 1.
     alternatives, criteria:
         The ids of the rows and columns.
+    excluded:
+        Leaf ids left out by an ``exclude-criterion`` missing-value policy (not columns).
 
     Examples
     --------
@@ -73,6 +75,7 @@ class DecisionArrays:
     w: FloatArray
     alternatives: tuple[str, ...]
     criteria: tuple[str, ...]
+    excluded: tuple[str, ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:

@@ -19,11 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from mcda._types import FloatArray
+from mcda.arrays import DecisionArrays
 from mcda.errors import MissingEvidenceError, StudyError
 from mcda.model import Criterion, EvidenceItem, MissingCell, NumericScale, OrdinalScale, StudyModel
 
-__all__ = ["Cell", "EvidenceMatrix", "build_cells", "evidence_matrix", "item_bounds"]
+__all__ = ["Cell", "build_cells", "evidence_matrix", "item_bounds"]
 
 
 @dataclass(frozen=True)
@@ -135,27 +135,14 @@ def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
     return cells
 
 
-@dataclass(frozen=True)
-class EvidenceMatrix:
-    """Cells of a set of alternatives and leaves as arrays (excluded leaves dropped)."""
-
-    alternatives: tuple[str, ...]
-    criteria: tuple[str, ...]
-    lo: FloatArray
-    hi: FloatArray
-    confidence: FloatArray
-    excluded: tuple[str, ...]
-
-    @property
-    def point(self) -> FloatArray:
-        """Midpoints ``(lo + hi) / 2``, shape (m, n) (no overflow near the float limits)."""
-        return np.asarray(midpoint(self.lo, self.hi), dtype=np.float64)
-
-
 def evidence_matrix(
-    cells: dict[tuple[str, str], Cell], alternatives: list[str], leaves: list[str]
-) -> EvidenceMatrix:
-    """Arrange cells as (m, n) arrays; drop excluded leaves; refuse ``error`` cells.
+    cells: dict[tuple[str, str], Cell], alternatives: list[str], leaves: list[str], benefit: dict[str, bool],
+) -> DecisionArrays:
+    """Arrange cells as :class:`~mcda.arrays.DecisionArrays`; drop excluded leaves; refuse ``error`` cells.
+
+    ``X`` holds the midpoints of the bounds, ``benefit`` the leaves' directions
+    (``benefit[leaf]``), and ``w`` equal weights: a profile's weights replace them
+    when the study prepares a profile (:meth:`mcda.Study.arrays`).
 
     Raises
     ------
@@ -181,5 +168,10 @@ def evidence_matrix(
     hi = np.array([[cells[(a, leaf)].hi for leaf in kept] for a in alternatives], dtype=float)
     conf = np.array([[cells[(a, leaf)].confidence for leaf in kept] for a in alternatives], dtype=float)
     shape = (len(alternatives), len(kept))
-    return EvidenceMatrix(tuple(alternatives), tuple(kept), lo.reshape(shape), hi.reshape(shape),
-                          conf.reshape(shape), excluded)
+    lo, hi = lo.reshape(shape), hi.reshape(shape)
+    return DecisionArrays(
+        X=(lo + hi) / 2.0, lo=lo, hi=hi, confidence=conf.reshape(shape),
+        benefit=np.array([benefit[leaf] for leaf in kept], dtype=bool),
+        w=np.full(len(kept), 1.0 / len(kept)) if kept else np.zeros(0),
+        alternatives=tuple(alternatives), criteria=tuple(kept), excluded=excluded,
+    )

@@ -17,14 +17,14 @@ from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
 from mcda.errors import MCDAError, Problem, StudyValidationError, UnknownNameError
-from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
+from mcda.evidence import Cell, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, ClaimDraws
-from mcda.value_functions import apply_value_functions, describe, transform, value_benefit, value_table
+from mcda.value_functions import apply_value_functions, describe, transform, value_table
 from mcda.verdicts import (
     ROBUSTNESS_COLUMNS,
     VerdictOutcome,
@@ -39,9 +39,9 @@ from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weig
 __all__ = ["Provenance", "Study"]
 
 
-def _columns(em: EvidenceMatrix) -> dict[str, np.ndarray]:
+def _columns(em: DecisionArrays) -> dict[str, np.ndarray]:
     """Leaf id -> point values over the alternatives (for objective weights in profiles)."""
-    return {c: em.point[:, j] for j, c in enumerate(em.criteria)}
+    return {c: em.X[:, j] for j, c in enumerate(em.criteria)}
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ class Study:
         self.model = model
         self.path = path
         #: Prepared (evidence matrix, weights, read-only arrays) per (profile id, scope), built once.
-        self._prepared: dict[tuple[str, str | None], tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]] = {}
+        self._prepared: dict[tuple[str, str | None], tuple[EffectiveWeights, DecisionArrays]] = {}
+        #: The evidence matrix (after value functions) per scope, built once.
+        self._matrices: dict[str | None, DecisionArrays] = {}
 
     @classmethod
     def _from_checked(cls, model: StudyModel, path: str | None = None) -> Study:
@@ -211,10 +213,19 @@ class Study:
         return out
 
     # --- matrix and provenance ----------------------------------------------------
-    def evidence_matrix(self, scope: str | None = None) -> EvidenceMatrix:
-        """Bounds, point values and confidences of the cells in ``scope`` as arrays."""
-        em = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
-        return apply_value_functions(em, {c.id: c for c in self.model.criteria.leaves()})
+    def _directions(self) -> dict[str, bool]:
+        return {c.id: c.direction == "max" for c in self.model.criteria.leaves()}
+
+    def evidence_matrix(self, scope: str | None = None) -> DecisionArrays:
+        """Bounds, point values (after value functions) and confidences of the cells in ``scope``,
+        with the leaves' directions and equal weights (a profile's weights: :meth:`arrays`).
+        Built once per scope; the arrays are read-only."""
+        em = self._matrices.get(scope)
+        if em is None:
+            raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope), self._directions())
+            em = self._matrices[scope] = apply_value_functions(raw, {c.id: c for c in self.model.criteria.leaves()})
+            em.frozen()
+        return em
 
     def matrix(self, scope: str | None = None, bound: str = "point") -> pd.DataFrame:
         """Decision matrix (alternatives x leaves) of point values, or ``bound="lo"|"hi"``.
@@ -224,26 +235,26 @@ class Study:
         policy are left out.
         """
         em = self.evidence_matrix(scope)
-        values = {"point": em.point, "lo": em.lo, "hi": em.hi, "confidence": em.confidence}
+        values = {"point": em.X, "lo": em.lo, "hi": em.hi, "confidence": em.confidence}
         if bound not in values:
             raise UnknownNameError(f"bound must be one of {list(values)}, got {bound!r}")
         df = pd.DataFrame(values[bound], index=list(em.alternatives), columns=list(em.criteria))
         df.index.name, df.columns.name = "alternative", "criterion"
         return df
 
-    def _raw_matrix(self, em: EvidenceMatrix) -> pd.DataFrame | None:
+    def _raw_matrix(self, em: DecisionArrays) -> pd.DataFrame | None:
         """Raw point values of ``em``'s cells when a leaf in it has a non-linear value function."""
         leaves = {c.id: c for c in self.model.criteria.leaves()}
         if all(describe(leaves[c]) == "linear" for c in em.criteria):
             return None
-        raw = evidence_matrix(self.cells, list(em.alternatives), list(em.criteria))
-        return pd.DataFrame(raw.point, index=list(em.alternatives), columns=list(em.criteria))
+        raw = evidence_matrix(self.cells, list(em.alternatives), list(em.criteria), self._directions())
+        return pd.DataFrame(raw.X, index=list(em.alternatives), columns=list(em.criteria))
 
     def values(self, scope: str | None = None) -> pd.DataFrame:
         """Raw value and value of every cell in ``scope`` (one row per alternative and leaf), with the
         leaf's value function; ``value`` is what every method scores (see :mod:`mcda.value_functions`)."""
         leaves = {c.id: c for c in self.model.criteria.leaves()}
-        raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope))
+        raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope), self._directions())
         return value_table(raw, apply_value_functions(raw, leaves), leaves)
 
     def provenance(self, alternative: str, criterion: str) -> Provenance:
@@ -269,8 +280,8 @@ class Study:
     # --- weights and scores ---------------------------------------------------------
     def _prepare(
         self, profile: str | WeightProfile, scope: str | None
-    ) -> tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]:
-        """The evidence matrix, effective weights and arrays of a profile and scope, built once.
+    ) -> tuple[EffectiveWeights, DecisionArrays]:
+        """The effective weights and arrays of a profile and scope, built once.
 
         A profile of the study is prepared once per scope and reused by scoring,
         sensitivity and verdict loops (the arrays are read-only); a profile object
@@ -288,26 +299,21 @@ class Study:
 
     def _build(
         self, profile: WeightProfile, scope: str | None
-    ) -> tuple[EvidenceMatrix, EffectiveWeights, DecisionArrays]:
-        """Build the evidence matrix, effective weights and arrays of a profile and scope."""
+    ) -> tuple[EffectiveWeights, DecisionArrays]:
+        """Build the effective weights and arrays of a profile and scope (the scope's evidence
+        matrix with the profile's global leaf weights)."""
         em = self.evidence_matrix(scope)
         ew = tree_weights(self.model.criteria, self.profile(profile), scope, em.excluded, _columns(em))
-        leaves = {c.id: c for c in self.model.criteria.leaves()}
-        arrays = DecisionArrays(
-            X=em.point, lo=em.lo, hi=em.hi, confidence=em.confidence,
-            benefit=np.array([value_benefit(leaves[c]) for c in em.criteria], dtype=bool),
-            w=np.array([ew.leaves[c] for c in em.criteria], dtype=float),
-            alternatives=em.alternatives, criteria=em.criteria,
-        ).frozen()
-        return em, ew, arrays
+        w = np.array([ew.leaves[c] for c in em.criteria], dtype=float)
+        return ew, dataclasses.replace(em, w=w).frozen()
 
     def weights(self, profile: str | WeightProfile, scope: str | None = None) -> EffectiveWeights:
         """Effective (normalised) local and global weights of a profile within a scope."""
-        return self._prepare(profile, scope)[1]
+        return self._prepare(profile, scope)[0]
 
     def arrays(self, profile: str | WeightProfile, scope: str | None = None) -> DecisionArrays:
         """The :class:`DecisionArrays` for a profile and scope."""
-        return self._prepare(profile, scope)[2]
+        return self._prepare(profile, scope)[1]
 
     def score(
         self, profile: str | WeightProfile, method: str | Method = "topsis",
@@ -332,13 +338,13 @@ class Study:
         """
         prof = self.profile(profile)
         meth = get_method(method, **options)
-        em, ew, arrays = self._prepare(prof, scope)
+        ew, arrays = self._prepare(prof, scope)
         with located(list(arrays.alternatives), list(arrays.criteria), prof.id, meth.name):
             result = score_arrays(arrays, meth, prof.id, ew.scope)
-        leaf_warnings = tuple(w for leaf in em.criteria if leaf in self.comparisons
+        leaf_warnings = tuple(w for leaf in arrays.criteria if leaf in self.comparisons
                               for w in [self.comparisons[leaf].warning] if w)
         return dataclasses.replace(result, local_weights=ew.local, excluded=ew.excluded,
-                                   warnings=ew.warnings + leaf_warnings, raw_matrix=self._raw_matrix(em))
+                                   warnings=ew.warnings + leaf_warnings, raw_matrix=self._raw_matrix(arrays))
 
     def compare_methods(
         self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,

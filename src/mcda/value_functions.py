@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 from mcda._types import FloatArray
+from mcda.arrays import DecisionArrays
 from mcda.errors import StudyError
-from mcda.evidence import EvidenceMatrix
 from mcda.model import Criterion
 from mcda.model.value_checks import check_value_function, domain, scale_bounds
 
@@ -102,8 +102,8 @@ def _decreasing(leaf: Criterion) -> bool:
     return bool(pts) and pts is not None and pts[-1][1] < pts[0][1]
 
 
-def apply_value_functions(em: EvidenceMatrix, leaves: dict[str, Criterion]) -> EvidenceMatrix:
-    """An :class:`~mcda.evidence.EvidenceMatrix` with every column's bounds mapped to value.
+def apply_value_functions(em: DecisionArrays, leaves: dict[str, Criterion]) -> DecisionArrays:
+    """The arrays with every column's bounds mapped to value (and such columns made benefits).
 
     Columns of leaves without a non-linear value function are returned unchanged
     (the same array objects' values), so ``linear`` reproduces raw scoring exactly.
@@ -116,7 +116,8 @@ def apply_value_functions(em: EvidenceMatrix, leaves: dict[str, Criterion]) -> E
         leaf = leaves[em.criteria[j]]
         a, b = transform(leaf, em.lo[:, j]), transform(leaf, em.hi[:, j])
         lo[:, j], hi[:, j] = (b, a) if _decreasing(leaf) else (a, b)
-    return dataclasses.replace(em, lo=lo, hi=hi)
+    benefit = np.array([value_benefit(leaves[c]) for c in em.criteria], dtype=bool)
+    return dataclasses.replace(em, X=(lo + hi) / 2.0, lo=lo, hi=hi, benefit=benefit)
 
 
 def describe(leaf: Criterion) -> str:
@@ -135,12 +136,12 @@ def describe(leaf: Criterion) -> str:
     return "piecewise " + " ".join(f"({x:g}, {v:g})" for x, v in vf.points or ())
 
 
-def value_table(raw: EvidenceMatrix, valued: EvidenceMatrix, leaves: dict[str, Criterion]) -> pd.DataFrame:
+def value_table(raw: DecisionArrays, valued: DecisionArrays, leaves: dict[str, Criterion]) -> pd.DataFrame:
     """Raw bounds and value bounds side by side, one row per (alternative, leaf) cell."""
     rows = []
     for i, alt in enumerate(raw.alternatives):
         for j, c in enumerate(raw.criteria):
             rows.append({"alternative": alt, "criterion": c, "value_function": describe(leaves[c]),
-                         "raw_lo": raw.lo[i, j], "raw_hi": raw.hi[i, j], "raw": raw.point[i, j],
-                         "value_lo": valued.lo[i, j], "value_hi": valued.hi[i, j], "value": valued.point[i, j]})
+                         "raw_lo": raw.lo[i, j], "raw_hi": raw.hi[i, j], "raw": raw.X[i, j],
+                         "value_lo": valued.lo[i, j], "value_hi": valued.hi[i, j], "value": valued.X[i, j]})
     return pd.DataFrame(rows)
