@@ -83,7 +83,7 @@ def test_every_module_imports() -> None:
 
 # Layers, bottom to top: a module may import only from its own layer or the ones below.
 LAYERS = [
-    {"_types", "errors", "_params", "_locate"},
+    {"_types", "errors", "_params", "_locate", "defaults"},
     {"kernels"},
     {"arrays", "methods", "compare"},
     {"model"},

@@ -63,3 +63,27 @@ def test_every_subcommand_with_method_takes_options(argv: list[str], laptops_pat
     assert code in (0, 1), capsys.readouterr().err
     bad = cli.main([argv[0], str(laptops_path), *argv[1:3], "--option", "nope=1"])
     assert bad == 2 and "has no option" in capsys.readouterr().err
+
+
+def test_the_library_and_the_command_line_share_their_defaults() -> None:
+    import inspect
+
+    from mcda import defaults
+    from mcda.sensitivity import smaa
+
+    study_smaa = inspect.signature(mcda.Study.smaa).parameters
+    assert study_smaa["n_samples"].default == inspect.signature(smaa).parameters["n_samples"].default
+    assert study_smaa["n_samples"].default == defaults.SMAA_SAMPLES
+    check = inspect.signature(mcda.Study.check_verdicts).parameters
+    assert check["n_samples"].default == defaults.VERDICT_SAMPLES
+    assert check["concentration"].default == defaults.CONCENTRATION
+    assert check["rng"].default == study_smaa["rng"].default == defaults.SEED
+    assert inspect.signature(mcda.Study.score).parameters["method"].default == defaults.METHOD
+    parser = cli._parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]
+    smaa_args = sub["smaa"].parse_args(["s.yaml"])
+    sens_args = sub["sensitivity"].parse_args(["s.yaml"])
+    assert smaa_args.samples_default == defaults.SMAA_SAMPLES
+    assert sens_args.samples_default == defaults.VERDICT_SAMPLES
+    assert smaa_args.seed == sens_args.seed == defaults.SEED
+    assert smaa_args.method == sub["run"].parse_args(["s.yaml"]).method == defaults.METHOD

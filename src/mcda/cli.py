@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from mcda import defaults
 from mcda.errors import MCDAError, UnknownNameError
 from mcda.io import atomic_write, load_study
 from mcda.io.stdio import prepare_stdout, silence_stdout
@@ -136,9 +137,9 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
     frames = []
     for p in profiles:
         if args.report == "tipping":
-            df = study.tipping_points(p, args.method or "topsis", args.scope, **_options(args.option))
+            df = study.tipping_points(p, args.method or defaults.METHOD, args.scope, **_options(args.option))
         else:
-            mc = study.min_change(p, args.method or "topsis", args.scope, **_options(args.option))
+            mc = study.min_change(p, args.method or defaults.METHOD, args.scope, **_options(args.option))
             a = mc.attrs
             moved = mc[mc["change"].abs() > 1e-6].sort_values("change", key=abs, ascending=False)
             df = pd.DataFrame([{"claim": " > ".join(a["claim"]), "found": a["found"], "min_l1": a["l1"],
@@ -245,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", parents=[fmt], help="scores and ranks per profile")
     p.add_argument("study")
     p.add_argument("--profile", help="profile id (default: every profile)")
-    p.add_argument("--method", default="topsis", choices=method_names())
+    p.add_argument("--method", default=defaults.METHOD, choices=method_names())
     p.add_argument("--scope", help="criteria node to score (default: the root)")
     _option_argument(p)
     p.set_defaults(func=_cmd_run)
@@ -263,8 +264,10 @@ def _parser() -> argparse.ArgumentParser:
     mc.add_argument("study")
     mc.add_argument("--profile", help="profile id (default: every profile; for smaa: uniform weights)")
     mc.add_argument("--scope", help="criteria node to analyse (default: the root)")
-    mc.add_argument("--samples", type=int, default=20000, help="Monte Carlo samples (default 20000)")
-    mc.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    mc.add_argument("--samples", type=int, default=None,
+                    help=f"Monte Carlo samples (default {defaults.VERDICT_SAMPLES} for sensitivity, "
+                         f"{defaults.SMAA_SAMPLES} for smaa)")
+    mc.add_argument("--seed", type=int, default=defaults.SEED, help=f"random seed (default {defaults.SEED})")
     mc.add_argument("--evidence", choices=["none", "interval", "mixture"], default=None,
                     help="evidence-uncertainty model (default: mixture for sensitivity, none for smaa)")
 
@@ -278,17 +281,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --report tipping: also draw the tipping points per node (.png, .svg or .pdf; "
                         "needs the plot extra)")
     _option_argument(p)
-    p.set_defaults(func=_cmd_sensitivity, evidence_default="mixture")
+    p.set_defaults(func=_cmd_sensitivity, evidence_default=defaults.VERDICT_EVIDENCE,
+                   samples_default=defaults.VERDICT_SAMPLES)
 
     p = sub.add_parser("smaa", parents=[fmt, mc], help="SMAA-2 rank acceptability, central weights, winning indices")
-    p.add_argument("--method", default="topsis", choices=method_names())
+    p.add_argument("--method", default=defaults.METHOD, choices=method_names())
     p.add_argument("--concentration", type=float, default=None,
-                   help="Dirichlet concentration around --profile's weights (default 100)")
+                   help=f"Dirichlet concentration around --profile's weights (default {defaults.CONCENTRATION:g})")
     p.add_argument("--show", choices=["acceptability", "central", "winning"], default="acceptability")
     p.add_argument("--plot", metavar="FILE",
                    help="also draw the acceptability or central weights (.png, .svg or .pdf; needs the plot extra)")
     _option_argument(p)
-    p.set_defaults(func=_cmd_smaa, evidence_default="none")
+    p.set_defaults(func=_cmd_smaa, evidence_default=defaults.SMAA_EVIDENCE, samples_default=defaults.SMAA_SAMPLES)
     return ap
 
 
@@ -298,6 +302,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     _INPUTS[:] = [args.study] if isinstance(getattr(args, "study", None), str) else []
     if getattr(args, "evidence", "") is None:
         args.evidence = args.evidence_default
+    if getattr(args, "samples", "") is None:
+        args.samples = args.samples_default
     output = getattr(args, "output", None)
     buffer = io.StringIO()
     try:

@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mcda import kernels, sensitivity
+from mcda import defaults, kernels, sensitivity
 from mcda._locate import located
 from mcda._params import count, positive
+from mcda._types import RNGLike
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
@@ -23,7 +24,7 @@ from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProf
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult, score_arrays
 from mcda.sensitivity import WeightPath
-from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, ClaimDraws
+from mcda.sensitivity.robustness import ClaimAnalysis, ClaimDraws
 from mcda.value_functions import apply_value_functions, describe, transform, value_table
 from mcda.verdicts import (
     ROBUSTNESS_COLUMNS,
@@ -316,7 +317,7 @@ class Study:
         return self._prepare(profile, scope)[1]
 
     def score(
-        self, profile: str | WeightProfile, method: str | Method = "topsis",
+        self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,
         scope: str | None = None, **options: Any,
     ) -> ScoreResult:
         """Score the alternatives under a profile with a method, within a scope.
@@ -398,8 +399,8 @@ class Study:
         node = self.model.criteria.find(ew.scope) or self.model.criteria
         return {nid: node_path(node, ew.local, nid, arr.criteria) for nid in sweepable_nodes(node, ew.local)}
 
-    def sweep(self, profile: str | WeightProfile, node: str, method: str | Method = "topsis",
-              scope: str | None = None, n_points: int = 101, **options: Any) -> pd.DataFrame:
+    def sweep(self, profile: str | WeightProfile, node: str, method: str | Method = defaults.METHOD,
+              scope: str | None = None, n_points: int = defaults.SWEEP_POINTS, **options: Any) -> pd.DataFrame:
         """Scores and ranks while ``node``'s local weight runs over [0, 1], its siblings keeping
         their ratios: one row per (weight, alternative), see :func:`mcda.sensitivity.sweep`."""
         arr, ew = self.arrays(profile, scope), self.weights(profile, scope)
@@ -411,7 +412,7 @@ class Study:
         df.insert(1, "method", res.method)
         return df
 
-    def tipping_points(self, profile: str | WeightProfile, method: str | Method = "topsis",
+    def tipping_points(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,
                        scope: str | None = None, nodes: list[str] | None = None, **options: Any) -> pd.DataFrame:
         """Every weight (of every node, or of ``nodes``) at which two alternatives swap places,
         nearest to the profile first; see :func:`mcda.sensitivity.tipping_points`."""
@@ -429,7 +430,7 @@ class Study:
         df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
         return df.sort_values(["l1_distance", "node"], kind="stable").reset_index(drop=True)
 
-    def min_change(self, profile: str | WeightProfile, method: str | Method = "topsis", scope: str | None = None,
+    def min_change(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD, scope: str | None = None,
                    claim: str | list[str] | None = None, **options: Any) -> pd.DataFrame:
         """The smallest L1 change of the leaf weights that overturns ``claim`` (a leader id or a
         ranking; default: the current leader). One row per leaf: weight, new_weight, change;
@@ -451,9 +452,10 @@ class Study:
                         leader_after=None if res.leader_after is None else alts[res.leader_after])
         return df
 
-    def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = "topsis",
-             scope: str | None = None, n_samples: int = 100_000, rng: np.random.Generator | int | None = 0,
-             concentration: float | None = None, evidence: str = "none", **options: Any) -> pd.DataFrame:
+    def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = defaults.METHOD,
+             scope: str | None = None, n_samples: int = defaults.SMAA_SAMPLES, rng: RNGLike = defaults.SEED,
+             concentration: float | None = None, evidence: str = defaults.SMAA_EVIDENCE,
+             **options: Any) -> pd.DataFrame:
         """SMAA-2 on the study: weights uniform on the simplex of the scope's leaves, or, with a
         ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
         alternative with column groups acceptability, acceptability_se, central_weights,
@@ -463,14 +465,14 @@ class Study:
             positive(concentration, "concentration")
         equal = WeightProfile(id="uniform", unlisted="equal")  # only the scope's leaves matter then
         arr = self.arrays(profile if profile is not None else equal, scope)
-        kappa = DEFAULT_CONCENTRATION if concentration is None else concentration
+        kappa = defaults.CONCENTRATION if concentration is None else concentration
         dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, kappa)
         with self._located(arr, profile if profile is not None else equal, method):
             res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
                                    confidence=arr.confidence, evidence=evidence, **options)
         return res.to_frame(list(arr.alternatives), list(arr.criteria))
 
-    def rank_reversal(self, profile: str | WeightProfile, method: str | Method = "topsis",
+    def rank_reversal(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,
                       scope: str | None = None, **options: Any) -> pd.DataFrame:
         """Pairs whose order reverses when an alternative is removed, copied, or a dominated one
         added; see :func:`mcda.sensitivity.rank_reversal`."""
@@ -490,8 +492,8 @@ class Study:
         return out
 
     def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
-                       n_samples: int = 20000, rng: np.random.Generator | int | None = 0,
-                       evidence: str = "mixture", concentration: float = DEFAULT_CONCENTRATION,
+                       n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
+                       evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
                        **options: Any) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason, and ``status``: the

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from mcda import defaults
+from mcda._types import RNGLike
 from mcda.arrays import DecisionArrays, positions
 from mcda.kernels.claims import claim_margins
 from mcda.methods import Method
 from mcda.model import Verdict
 from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
-from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION, ClaimAnalysis, claim_robustness
+from mcda.sensitivity.robustness import ClaimAnalysis, claim_robustness
 
 __all__ = ["FAILS_UNDER_ALL", "HOLDS_UNDER_ALL", "METHOD_DEPENDENT", "NUMERIC_ROBUSTNESS_COLUMNS", "ROBUSTNESS_COLUMNS",
            "TEXT_ROBUSTNESS_COLUMNS", "VerdictOutcome", "add_status", "claim_margin", "evaluate_verdict",
@@ -146,8 +148,8 @@ def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, t
 
 def robustness_row(
     outcome: VerdictOutcome, arrays: DecisionArrays, paths: dict[str, WeightPath], *,
-    n_samples: int = 20000, rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
-    concentration: float = DEFAULT_CONCENTRATION, analysis: ClaimAnalysis | None = None,
+    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED, evidence: str = defaults.VERDICT_EVIDENCE,
+    concentration: float = defaults.CONCENTRATION, analysis: ClaimAnalysis | None = None,
 ) -> dict[str, object]:
     """What would flip a verdict: nearest claim tipping weight, minimum L1 change, P(holds).
 

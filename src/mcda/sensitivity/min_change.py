@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog, minimize
 
+from mcda import defaults
 from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
@@ -260,9 +261,9 @@ def min_change(
     benefit: ArrayLike,
     w: ArrayLike,
     claim: int | list[int] | None = None,
-    method: str | Method = "topsis",
+    method: str | Method = defaults.METHOD,
     *,
-    n_starts: int = 5,
+    n_starts: int = defaults.MIN_CHANGE_STARTS,
     **options: Any,
 ) -> MinChange:
     """Smallest L1 change of the weights that flips a claim (holds -> fails, fails -> holds),

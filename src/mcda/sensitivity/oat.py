@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda import defaults
 from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
@@ -71,10 +72,10 @@ def sweep(
     X: ArrayLike,
     benefit: ArrayLike,
     path: WeightPath | int,
-    method: str | Method = "topsis",
+    method: str | Method = defaults.METHOD,
     *,
     w: ArrayLike | None = None,
-    n_points: int = 101,
+    n_points: int = defaults.SWEEP_POINTS,
     t: ArrayLike | None = None,
     **options: Any,
 ) -> SweepResult:

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda import defaults
 from mcda._params import positive
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
@@ -92,7 +93,7 @@ def rank_reversal(
     X: ArrayLike,
     benefit: ArrayLike,
     w: ArrayLike,
-    method: str | Method = "topsis",
+    method: str | Method = defaults.METHOD,
     *,
     checks: Sequence[str] = CHECKS,
     added: ArrayLike | None = None,

@@ -26,8 +26,9 @@ from typing import Any
 
 import numpy as np
 
+from mcda import defaults
 from mcda._params import count, positive
-from mcda._types import FloatArray
+from mcda._types import FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
@@ -49,7 +50,7 @@ __all__ = ["DEFAULT_CONCENTRATION", "ClaimAnalysis", "ClaimDraws", "ClaimRobustn
            "holds_probability"]
 
 #: Dirichlet concentration around a profile used for P(holds).
-DEFAULT_CONCENTRATION = 100.0
+DEFAULT_CONCENTRATION = defaults.CONCENTRATION
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,10 @@ class ClaimDraws:
     """
 
     def __init__(self, X: FloatArray, w: FloatArray, *, lo: FloatArray | None = None,
-                 hi: FloatArray | None = None, confidence: FloatArray | None = None, evidence: str = "mixture",
-                 concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
-                 rng: np.random.Generator | int | None = 0) -> None:
+                 hi: FloatArray | None = None, confidence: FloatArray | None = None,
+                 evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
+                 n_samples: int = defaults.VERDICT_SAMPLES,
+                 rng: RNGLike = defaults.SEED) -> None:
         self.X = X
         self.n_samples = count(n_samples, "n_samples")
         positive(concentration, "concentration")
@@ -213,8 +215,8 @@ def claim_tips(X: FloatArray, benefit: np.ndarray, claim: np.ndarray, paths: Seq
 def holds_probability(
     X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: np.ndarray, method: Method, *,
     lo: FloatArray | None = None, hi: FloatArray | None = None, confidence: FloatArray | None = None,
-    evidence: str = "mixture", concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
-    rng: np.random.Generator | int | None = 0,
+    evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
+    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
 ) -> tuple[float, float]:
     """P(claim holds) and its Monte Carlo standard error under weight and evidence uncertainty.
 
@@ -230,10 +232,10 @@ def holds_probability(
 
 def claim_robustness(
     X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: int | Sequence[int], paths: Sequence[WeightPath],
-    method: str | Method = "topsis", *, lo: FloatArray | None = None, hi: FloatArray | None = None,
-    confidence: FloatArray | None = None, evidence: str = "mixture",
-    concentration: float = DEFAULT_CONCENTRATION, n_samples: int = 20000,
-    rng: np.random.Generator | int | None = 0, **options: Any,
+    method: str | Method = defaults.METHOD, *, lo: FloatArray | None = None, hi: FloatArray | None = None,
+    confidence: FloatArray | None = None, evidence: str = defaults.VERDICT_EVIDENCE,
+    concentration: float = defaults.CONCENTRATION, n_samples: int = defaults.VERDICT_SAMPLES,
+    rng: RNGLike = defaults.SEED, **options: Any,
 ) -> ClaimRobustness:
     """Nearest claim tipping points, minimum L1 change and P(holds) of one claim.
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from scipy.optimize import linprog
 
+from mcda import defaults
 from mcda._params import count, positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
@@ -327,7 +328,7 @@ def _sample_constrained(n: int, size: int, cons: WeightConstraints, gen: np.rand
     if center is not None:
         if method == "hit-and-run" or method == "exact":
             raise InputError("a Dirichlet around a profile with constraints is sampled by rejection only")
-        kappa = 100.0 if concentration is None else float(concentration)
+        kappa = defaults.CONCENTRATION if concentration is None else float(concentration)
         return _rejection(lambda k: sample_dirichlet(center, kappa, k, gen), int(size), cons, int(n))
     if method in ("auto", "exact"):
         W = _exact(int(n), int(size), cons, gen)
@@ -371,7 +372,7 @@ class WeightDistribution:
         return cls(n, None, None, constraints, method)
 
     @classmethod
-    def dirichlet(cls, center: ArrayLike, concentration: float = 100.0,
+    def dirichlet(cls, center: ArrayLike, concentration: float = defaults.CONCENTRATION,
                   constraints: WeightConstraints | None = None) -> WeightDistribution:
         """Dirichlet(``concentration * center``) around a profile's weights."""
         c = np.asarray(center, dtype=np.float64)

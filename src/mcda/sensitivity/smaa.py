@@ -68,6 +68,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda import defaults
 from mcda._params import count, optional_count
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
@@ -323,15 +324,15 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
 def smaa(
     X: ArrayLike,
     benefit: ArrayLike,
-    method: str | Method = "topsis",
-    n_samples: int = 100_000,
+    method: str | Method = defaults.METHOD,
+    n_samples: int = defaults.SMAA_SAMPLES,
     rng: np.random.Generator | int | None = None,
     *,
     weights: WeightDistribution | None = None,
     lo: ArrayLike | None = None,
     hi: ArrayLike | None = None,
     confidence: ArrayLike | None = None,
-    evidence: str = "none",
+    evidence: str = defaults.SMAA_EVIDENCE,
     n_confidence: int | None = None,
     chunk_size: int = 65536,
     n_jobs: int | None = None,
@@ -411,7 +412,7 @@ def smaa(
     cw = np.where(has[:, None], tot.cw_sum / safe, 0.0)
     var = np.maximum(np.where(has[:, None], tot.cw_sq / safe, 0.0) - cw**2, 0.0)
     cw_se = np.sqrt(var / safe)
-    n_conf = min(N, 20000) if n_conf_arg is None else n_conf_arg
+    n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
     conf_p, n_used = _confidence(ctx, cw, has, n_conf)
     win = tot.wins / N
     acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)

@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq, minimize_scalar
 
+from mcda import defaults
 from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
@@ -330,10 +331,10 @@ def tipping_points(
     X: ArrayLike,
     benefit: ArrayLike,
     path: WeightPath | int,
-    method: str | Method = "topsis",
+    method: str | Method = defaults.METHOD,
     *,
     w: ArrayLike | None = None,
-    n_scan: int = 1001,
+    n_scan: int = defaults.TIPPING_SCAN,
     **options: Any,
 ) -> TippingPoints:
     """Every value of the swept weight at which two alternatives swap places.
