@@ -15,7 +15,7 @@ from hypothesis.extra import numpy as hnp
 import mcda
 from mcda import kernels, sensitivity
 from mcda._params import count, fraction, positive
-from mcda.errors import InputError, JudgmentError
+from mcda.errors import InputError, JudgementError
 from mcda.methods import WASPAS, WPM
 from mcda.sensitivity._ranks import rank_stats
 from mcda.sensitivity.robustness import claim_robustness, holds_probability
@@ -110,9 +110,9 @@ def test_a_valid_concentration_is_used_not_replaced() -> None:
 def test_ahp_refuses_entries_near_the_float_limits() -> None:
     A = np.array([[1, 1e250, 1e250], [1e-250, 1, 1e250], [1e-250, 1e-250, 1.0]])
     for fn in (kernels.lambda_max, kernels.consistency_ratio, kernels.ahp_priorities):
-        with pytest.raises(JudgmentError, match=r"A\[0, 1\]"):
+        with pytest.raises(JudgementError, match=r"A\[0, 1\]"):
             fn(A)
-    with pytest.raises(JudgmentError, match=r"A\[0, 1\]"):
+    with pytest.raises(JudgementError, match=r"A\[0, 1\]"):
         mcda.ahp.consistency([[1, 5e-324], [1e300, 1]])
 
 

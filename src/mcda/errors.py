@@ -9,7 +9,7 @@ keeps working for callers who do not know this module::
     │   └── StudyValidationError             all problems of one file, collected
     ├── InputError (ValueError)              arrays or arguments given to a function
     │   ├── NormalizationError               data a normalisation cannot handle
-    │   └── JudgmentError                    AHP pairwise judgements that are invalid
+    │   └── JudgementError                    AHP pairwise judgements that are invalid
     ├── MissingEvidenceError (ValueError)    a cell with policy ``error`` was needed
     ├── UnknownNameError (KeyError-free ValueError)  unknown profile / method / node
     ├── ConvergenceError (ValueError, RuntimeError)  an iterative computation did not converge
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 __all__ = [
     "ConvergenceError",
     "InputError",
-    "JudgmentError",
+    "JudgementError",
     "MCDAError",
     "MissingDependencyError",
     "MissingEvidenceError",
@@ -109,8 +109,12 @@ class NormalizationError(InputError):
     """A normalisation cannot handle the data (e.g. zero under a 1/x inversion)."""
 
 
-class JudgmentError(InputError):
+class JudgementError(InputError):
     """AHP pairwise judgements are invalid (self-comparison, non-positive, ...)."""
+
+
+#: The name this error had before the library settled on one spelling ("judgement"); kept for old code.
+JudgmentError = JudgementError
 
 
 class MissingEvidenceError(MCDAError, ValueError):

@@ -8,7 +8,7 @@ import pytest
 from scipy.optimize import least_squares
 
 from mcda import ahp
-from mcda.errors import InputError, JudgmentError
+from mcda.errors import InputError, JudgementError
 from mcda.kernels import ahp as k_ahp
 from mcda.kernels.ahp_group import aggregate_judgements, aggregate_priorities, judgement_dispersion
 from mcda.kernels.ahp_incomplete import comparison_groups, harker_priorities, llsm_priorities
@@ -46,7 +46,7 @@ def test_column_mean_by_hand() -> None:
 
 
 def test_priorities_refuse_a_missing_judgement_and_point_to_complete() -> None:
-    with pytest.raises(JudgmentError, match=r"A\[2, 3\] is missing \(nan\).*mcda.ahp.complete"):
+    with pytest.raises(JudgementError, match=r"A\[2, 3\] is missing \(nan\).*mcda.ahp.complete"):
         ahp.priorities(BFR)
 
 
@@ -59,7 +59,7 @@ def test_priorities_refuse_a_missing_judgement_and_point_to_complete() -> None:
     ],
 )
 def test_bad_frames(df: pd.DataFrame, pattern: str) -> None:
-    with pytest.raises(JudgmentError, match=pattern):
+    with pytest.raises(JudgementError, match=pattern):
         ahp.priorities(df)
 
 
@@ -129,7 +129,7 @@ def test_small_matrices_are_consistent() -> None:
     ],
 )
 def test_bad_options(kwargs: dict[str, object], pattern: str) -> None:
-    with pytest.raises((InputError, JudgmentError), match=pattern):
+    with pytest.raises((InputError, JudgementError), match=pattern):
         ahp.consistency(A4, **kwargs)  # type: ignore[arg-type]
 
 
@@ -188,9 +188,9 @@ def test_complete_keeps_labels_and_complete_matrices_unchanged() -> None:
 def test_disconnected_comparisons_name_the_groups() -> None:
     A = np.array([[1, 2, NAN, NAN], [1 / 2, 1, NAN, NAN], [NAN, NAN, 1, 3], [NAN, NAN, 1 / 3, 1]])
     assert comparison_groups(~np.isnan(A)) == [[0, 1], [2, 3]]
-    with pytest.raises(JudgmentError, match=r"groups \{0, 1\} and \{2, 3\} are never compared"):
+    with pytest.raises(JudgementError, match=r"groups \{0, 1\} and \{2, 3\} are never compared"):
         ahp.complete(A)
-    with pytest.raises(JudgmentError, match=r"items by position: \{0: 'data', 1: 'edge', 2: 'open', 3: 'iter'\}"):
+    with pytest.raises(JudgementError, match=r"items by position: \{0: 'data', 1: 'edge', 2: 'open', 3: 'iter'\}"):
         ahp.complete(frame(A), "llsm")
 
 
@@ -205,7 +205,7 @@ def test_disconnected_comparisons_name_the_groups() -> None:
     ],
 )
 def test_bad_incomplete_matrices(A: list[list[float]], pattern: str) -> None:
-    with pytest.raises(JudgmentError, match=pattern):
+    with pytest.raises(JudgementError, match=pattern):
         ahp.complete(A)
 
 
@@ -267,7 +267,7 @@ def test_aij_and_aip_agree_for_geometric_priorities() -> None:
     ],
 )
 def test_bad_group_input(mats: list[object], kwargs: dict[str, object], pattern: str) -> None:
-    with pytest.raises((InputError, JudgmentError), match=pattern):
+    with pytest.raises((InputError, JudgementError), match=pattern):
         ahp.aggregate(mats, **kwargs)  # type: ignore[arg-type]
 
 
@@ -309,7 +309,7 @@ def test_judgement_matrix_forms_and_order() -> None:
 )
 def test_every_rejection_names_the_judgement(judgements: list[object], kwargs: dict[str, object],
                                              pattern: str) -> None:
-    with pytest.raises(JudgmentError, match=pattern):
+    with pytest.raises(JudgementError, match=pattern):
         ahp.judgement_matrix(judgements, **kwargs)  # type: ignore[arg-type]
 
 

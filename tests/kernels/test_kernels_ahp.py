@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mcda.errors import InputError, JudgmentError
+from mcda.errors import InputError, JudgementError
 from mcda.kernels import (
     RANDOM_INDEX,
     ahp_priorities,
@@ -123,9 +123,9 @@ def test_unknown_priority_method() -> None:
         ),
     ],
 )
-def test_invalid_matrices_raise_judgment_error_naming_the_entry(A: object, pattern: str) -> None:
+def test_invalid_matrices_raise_judgement_error_naming_the_entry(A: object, pattern: str) -> None:
     for func in (ahp_priorities, lambda_max, consistency_index, consistency_ratio):
-        with pytest.raises(JudgmentError, match=pattern):
+        with pytest.raises(JudgementError, match=pattern):
             func(A)  # type: ignore[operator]
 
 
@@ -133,7 +133,7 @@ def test_reciprocity_tolerance() -> None:
     A = np.array([[1, 3.0], [1 / 3 * (1 + 5e-10), 1]])
     ahp_priorities(A)  # within 1e-9
     A[1, 0] = 1 / 3 * (1 + 5e-9)
-    with pytest.raises(JudgmentError, match="reciprocal"):
+    with pytest.raises(JudgementError, match="reciprocal"):
         ahp_priorities(A)
 
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from mcda._types import FloatArray
 from mcda.ahp._labels import Labels, as_labelled, item_names, labelled_vector
-from mcda.errors import JudgmentError
+from mcda.errors import JudgementError
 from mcda.kernels._raw import ahp_priorities as _ahp_priorities
 from mcda.kernels._raw import as_incomplete as _as_incomplete
 from mcda.kernels._raw import as_pairwise as _as_pairwise
@@ -172,16 +172,16 @@ def _check_options(method: str, ri: str, threshold: float | None, top: int) -> N
     check_choice(method, PRIORITY_METHODS, "method")
     check_ri_name(ri)
     if threshold is not None and not (isinstance(threshold, int | float) and 0 < threshold < float("inf")):
-        raise JudgmentError(f"threshold must be a positive number or None; got {threshold!r}")
+        raise JudgementError(f"threshold must be a positive number or None; got {threshold!r}")
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise JudgmentError(f"top must be an integer >= 1; got {top!r}")
+        raise JudgementError(f"top must be an integer >= 1; got {top!r}")
 
 
 def _complete_only(A: Any) -> tuple[FloatArray, Labels]:
     arr, labels = as_labelled(A)
     if arr.ndim == 2 and np.isnan(arr).any():
         pos = first_position(np.isnan(arr))
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position('A', pos)} is missing (nan): priorities of an incomplete matrix need a completion "
             "method; use mcda.ahp.complete(A, method='harker' or 'llsm') first"
         )
@@ -319,12 +319,12 @@ def judgement_matrix(judgements: Iterable[Any], items: Sequence[str] | None = No
             parsed.append(raw if isinstance(raw, Judgement) else Judgement.model_validate(raw))
         except ValidationError as exc:
             msg = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-            raise JudgmentError(f"judgements[{k}]: {msg}") from None
+            raise JudgementError(f"judgements[{k}]: {msg}") from None
     if items is None:
         items = list(dict.fromkeys(x for j in parsed for x in (j.a, j.b)))
     problems = judgement_problems(parsed, list(items), scale, "these items")
     if problems:
-        raise JudgmentError("; ".join(
+        raise JudgementError("; ".join(
             (f"judgements[{suffix[1]}]: " if len(suffix) > 1 else "judgements: ") + msg for suffix, msg in problems))
     labels = pd.Index(list(items), name="item")
     return pd.DataFrame(_judgement_array(parsed, list(items)), index=labels, columns=labels)

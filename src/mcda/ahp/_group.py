@@ -12,7 +12,7 @@ import pandas as pd
 from mcda._types import FloatArray
 from mcda.ahp._core import Consistency, consistency
 from mcda.ahp._labels import Labels, as_labelled, labelled_matrix, labelled_vector
-from mcda.errors import JudgmentError
+from mcda.errors import JudgementError
 from mcda.kernels._raw import ahp_priorities as _ahp_priorities
 from mcda.kernels._raw import aij as _aij
 from mcda.kernels._raw import aip as _aip
@@ -43,7 +43,7 @@ def complete(A: Any, method: str = "harker") -> FloatArray | pd.DataFrame:
 
     Raises
     ------
-    JudgmentError
+    JudgementError
         Invalid entries (naming the position) or a comparison graph that is
         not connected (naming the groups that are never compared).
 
@@ -59,10 +59,10 @@ def complete(A: Any, method: str = "harker") -> FloatArray | pd.DataFrame:
     arr, labels = as_labelled(A)
     try:
         completed, _ = complete_matrix(arr, method)
-    except JudgmentError as exc:
+    except JudgementError as exc:
         if labels is None:
             raise
-        raise JudgmentError(f"{exc} (items by position: {dict(enumerate(labels))})") from None
+        raise JudgementError(f"{exc} (items by position: {dict(enumerate(labels))})") from None
     return labelled_matrix(completed, labels)
 
 
@@ -120,7 +120,7 @@ def _stack(judgement_matrices: Any) -> tuple[FloatArray, Labels, list[Hashable] 
     else:
         makers, mats = None, list(judgement_matrices)
     if not mats:
-        raise JudgmentError("judgement_matrices is empty; give at least one decision-maker's matrix")
+        raise JudgementError("judgement_matrices is empty; give at least one decision-maker's matrix")
     arrays, labels = [], None
     for k, M in enumerate(mats):
         arr, lab = as_labelled(M, f"matrices[{k}]")
@@ -128,20 +128,20 @@ def _stack(judgement_matrices: Any) -> tuple[FloatArray, Labels, list[Hashable] 
             if labels is None:
                 labels = lab
             elif set(lab or ()) != set(labels):
-                raise JudgmentError(f"matrices[{k}] compares items {lab}, but matrices[0] compares {labels}")
+                raise JudgementError(f"matrices[{k}] compares items {lab}, but matrices[0] compares {labels}")
             else:
                 arr = M.loc[labels, labels].to_numpy(dtype=np.float64)
         arrays.append(arr)
     shapes = {a.shape for a in arrays}
     if len(shapes) > 1:
-        raise JudgmentError(f"all matrices must have the same shape; got {sorted(shapes)}")
+        raise JudgementError(f"all matrices must have the same shape; got {sorted(shapes)}")
     return _as_stack(np.stack(arrays)), labels, makers
 
 
 def _dm_weights(weights: Any, k: int, makers: list[Hashable] | None) -> FloatArray:
     if isinstance(weights, Mapping):
         if makers is None or set(weights) != set(makers):
-            raise JudgmentError(f"weights names decision-makers {sorted(map(str, weights))}, but the matrices "
+            raise JudgementError(f"weights names decision-makers {sorted(map(str, weights))}, but the matrices "
                                 f"are for {makers if makers is not None else 'unnamed decision-makers (a list)'}")
         weights = [weights[m] for m in makers]
     return _as_group_weights(weights, k)

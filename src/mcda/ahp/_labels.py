@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from mcda._types import FloatArray
-from mcda.errors import JudgmentError
+from mcda.errors import JudgementError
 
 __all__ = ["Labels", "as_labelled", "labelled_matrix", "labelled_vector"]
 
@@ -26,18 +26,18 @@ def as_labelled(A: Any, name: str = "A") -> tuple[FloatArray, Labels]:
         rows, cols = list(A.index), list(A.columns)
         if len(set(rows)) != len(rows):
             dup = next(x for x in rows if rows.count(x) > 1)
-            raise JudgmentError(f"{name}: item {dup!r} labels two rows; item labels must be unique")
+            raise JudgementError(f"{name}: item {dup!r} labels two rows; item labels must be unique")
         if set(rows) != set(cols) or len(cols) != len(rows):
-            raise JudgmentError(f"{name}: rows and columns must list the same items; rows {rows}, columns {cols}")
+            raise JudgementError(f"{name}: rows and columns must list the same items; rows {rows}, columns {cols}")
         try:
             arr = A.loc[rows, rows].to_numpy(dtype=np.float64)
         except (TypeError, ValueError) as exc:
-            raise JudgmentError(f"{name} must hold real numbers: {exc}") from None
+            raise JudgementError(f"{name} must hold real numbers: {exc}") from None
         return arr, rows
     try:
         return np.asarray(A, dtype=np.float64), None
     except (TypeError, ValueError) as exc:
-        raise JudgmentError(f"{name} must be a square array of real numbers or a labelled DataFrame: {exc}") from None
+        raise JudgementError(f"{name} must be a square array of real numbers or a labelled DataFrame: {exc}") from None
 
 
 def labelled_vector(w: FloatArray, labels: Labels, name: str) -> FloatArray | pd.Series:

@@ -51,7 +51,7 @@ from typing import Final, Literal, TypeAlias
 import numpy as np
 
 from mcda._types import ArrayLike, FloatArray
-from mcda.errors import ConvergenceError, InputError, JudgmentError
+from mcda.errors import ConvergenceError, InputError, JudgementError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value, refuse_foreign
 from mcda.kernels.ahp_random_index import (
     RANDOM_INDEX,
@@ -98,14 +98,14 @@ _RANGE_RULE = ("pairwise judgements must lie within 1e-50..1e50 (a ratio beyond 
 
 
 def _pairwise_array(A: ArrayLike, name: str) -> FloatArray:
-    """``A`` as float64, refusing masked, complex and non-numeric input with a :class:`JudgmentError`."""
+    """``A`` as float64, refusing masked, complex and non-numeric input with a :class:`JudgementError`."""
     try:
         refuse_foreign(A, name)
         arr = np.asarray(A, dtype=np.float64)
     except InputError as exc:
-        raise JudgmentError(str(exc)) from None
+        raise JudgementError(str(exc)) from None
     except (TypeError, ValueError, OverflowError) as exc:
-        raise JudgmentError(f"{name} must be a square array of real numbers: {exc}") from None
+        raise JudgementError(f"{name} must be a square array of real numbers: {exc}") from None
     return arr
 
 
@@ -117,10 +117,10 @@ def out_of_range(arr: FloatArray) -> np.ndarray:
 
 
 def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
-    """Validate a complete pairwise comparison matrix; every problem is a :class:`JudgmentError`."""
+    """Validate a complete pairwise comparison matrix; every problem is a :class:`JudgementError`."""
     arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
-        raise JudgmentError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
+        raise JudgementError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
     for bad, rule in (
         (~np.isfinite(arr), "pairwise judgements must be finite"),
         (~(arr > 0), "pairwise judgements must be positive"),
@@ -128,18 +128,18 @@ def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
     ):
         if bad.any():
             pos = first_position(bad)
-            raise JudgmentError(f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: {rule}")
+            raise JudgementError(f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: {rule}")
     diag = np.abs(np.diag(arr) - 1.0) > _RTOL
     if diag.any():
         i = int(np.flatnonzero(diag)[0])
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, i))} = {fmt_value(arr[i, i])}: an element compared with "
             "itself must be 1"
         )
     off = np.triu(np.abs(arr * arr.T - 1.0) > _RTOL, k=1)
     if off.any():
         i, j = first_position(off)
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, j))} = {fmt_value(arr[i, j])} but "
             f"{fmt_position(name, (j, i))} = {fmt_value(arr[j, i])}: judgements must be "
             f"reciprocal, {name}[j, i] = 1 / {name}[i, j] (relative tolerance {_RTOL:g})"
@@ -169,7 +169,7 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
     its entries are the residuals ``a_ij w_j / w_i`` (all 1 for a consistent
     matrix), so the result does not depend on the magnitude of the judgements.
     A Perron eigenvalue below ``n`` (impossible for a positive reciprocal matrix)
-    or not finite is a numerical failure and raises :class:`JudgmentError`.
+    or not finite is a numerical failure and raises :class:`JudgementError`.
     """
     if A.size and np.all(A > 0):
         d = np.log(A).mean(axis=1)
@@ -177,7 +177,7 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
         lam, vb = _perron_raw(B)
         n = A.shape[0]
         if not np.isfinite(lam) or (np.allclose(A * A.T, 1.0) and lam < n - 1e-9 * n):
-            raise JudgmentError(f"lambda_max = {fmt_value(lam)} of this {n} x {n} matrix is not a valid Perron "
+            raise JudgementError(f"lambda_max = {fmt_value(lam)} of this {n} x {n} matrix is not a valid Perron "
                                 f"eigenvalue (it must be finite and >= n = {n}): the judgements cannot be "
                                 "checked for consistency in double precision; rescale them")
         logv = np.log(vb) + d
@@ -258,7 +258,7 @@ def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray
 
     Raises
     ------
-    JudgmentError
+    JudgementError
         ``A`` not square, not finite, not positive, diagonal not 1, or not
         reciprocal; the message names the entry, e.g. ``A[0, 2]``.
 
@@ -321,7 +321,7 @@ def consistency_ratio(A: ArrayLike, ri: str = "saaty") -> float:
     ------
     InputError
         Unknown table, or n beyond the table (no value is extrapolated).
-    JudgmentError
+    JudgementError
         Invalid matrix.
 
     Examples

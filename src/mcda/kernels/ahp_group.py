@@ -34,7 +34,7 @@ from typing import Final
 import numpy as np
 
 from mcda._types import ArrayLike, FloatArray
-from mcda.errors import InputError, JudgmentError
+from mcda.errors import InputError, JudgementError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
 from mcda.kernels.ahp import _as_pairwise, _pairwise_array
 
@@ -47,11 +47,11 @@ AIP_MEANS: Final[tuple[str, ...]] = ("geometric", "arithmetic")
 def _as_stack(As: ArrayLike, name: str = "matrices") -> FloatArray:
     arr = _pairwise_array(As, name)
     if arr.ndim != 3 or arr.shape[0] < 1 or arr.shape[1] != arr.shape[2]:
-        raise JudgmentError(f"{name} must have shape (K, n, n) with K >= 1; got {arr.shape}")
+        raise JudgementError(f"{name} must have shape (K, n, n) with K >= 1; got {arr.shape}")
     for k in range(arr.shape[0]):
         if np.isnan(arr[k]).any():
             pos = first_position(np.isnan(arr[k]))
-            raise JudgmentError(
+            raise JudgementError(
                 f"{name}[{k}]{fmt_position('', pos)} is missing (nan): group aggregation needs complete "
                 "matrices; complete each one first (mcda.ahp.complete)"
             )

@@ -43,7 +43,7 @@ import numpy as np
 from scipy.sparse.csgraph import connected_components
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
-from mcda.errors import JudgmentError
+from mcda.errors import JudgementError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
 from mcda.kernels.ahp import _RANGE_RULE, _RTOL, _ahp_priorities, _pairwise_array, _perron, out_of_range
 
@@ -69,12 +69,12 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     """Validate a pairwise matrix in which ``nan`` marks a missing judgement."""
     arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
-        raise JudgmentError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
+        raise JudgementError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
     known = ~np.isnan(arr)
     diag = ~known.diagonal() | (np.abs(np.diag(arr) - 1.0) > _RTOL)
     if diag.any():
         i = int(np.flatnonzero(diag)[0])
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, i))} = {fmt_value(arr[i, i])}: an element compared with itself must be 1"
         )
     for bad, rule in (
@@ -84,11 +84,11 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     ):
         if bad.any():
             pos = first_position(bad)
-            raise JudgmentError(f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: {rule}")
+            raise JudgementError(f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: {rule}")
     half = known != known.T
     if half.any():
         i, j = first_position(half)
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, j))} = {fmt_value(arr[i, j])} but {fmt_position(name, (j, i))} = "
             f"{fmt_value(arr[j, i])}: a missing judgement must be missing in both places (nan, nan)"
         )
@@ -96,7 +96,7 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     off = both & (np.abs(np.where(both, arr * arr.T, 1.0) - 1.0) > _RTOL)
     if off.any():
         i, j = first_position(off)
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, j))} = {fmt_value(arr[i, j])} but {fmt_position(name, (j, i))} = "
             f"{fmt_value(arr[j, i])}: judgements must be reciprocal, {name}[j, i] = 1 / {name}[i, j]"
         )
@@ -123,7 +123,7 @@ def comparison_groups(known: ArrayLike) -> list[list[int]]:
     """
     mask = np.asarray(known, dtype=bool)
     if mask.ndim != 2 or mask.shape[0] != mask.shape[1]:
-        raise JudgmentError(f"known must be a square (n, n) mask; got {mask.shape}")
+        raise JudgementError(f"known must be a square (n, n) mask; got {mask.shape}")
     return _groups(mask)
 
 
@@ -131,7 +131,7 @@ def _check_connected(known: BoolArray, name: str) -> None:
     groups = _groups(known)
     if len(groups) > 1:
         shown = " and ".join("{" + ", ".join(map(str, g)) + "}" for g in groups)
-        raise JudgmentError(
+        raise JudgementError(
             f"{name}: the comparison graph is not connected: the groups {shown} are never compared "
             "with each other, so their relative priorities are unknowable; add a judgement linking them"
         )
@@ -176,7 +176,7 @@ def harker_priorities(A: ArrayLike) -> FloatArray:
 
     Raises
     ------
-    JudgmentError
+    JudgementError
         Invalid entries (naming the position) or a disconnected comparison graph
         (naming the groups).
 
@@ -246,7 +246,7 @@ def _priorities_any(A: FloatArray, method: str, name: str = "A") -> tuple[FloatA
         return A, _ahp_priorities(A, method)
     if method not in GAP_METHODS:
         i, j = first_position(gaps)
-        raise JudgmentError(
+        raise JudgementError(
             f"{fmt_position(name, (i, j))} is missing: priority method {method!r} needs every judgement; "
             "use 'eigen' (Harker's method fills the gaps) or 'geometric' (logarithmic least squares)"
         )

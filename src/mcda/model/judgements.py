@@ -33,7 +33,7 @@ import numpy as np
 from pydantic import Field, field_validator, model_validator
 
 from mcda._types import FloatArray
-from mcda.errors import InputError, JudgmentError
+from mcda.errors import InputError, JudgementError
 from mcda.kernels._raw import as_incomplete as _as_incomplete
 from mcda.kernels._raw import consistency_ratio as _consistency_ratio
 from mcda.kernels._raw import groups as _groups
@@ -249,7 +249,7 @@ def consistency_problems(
     try:
         A = _as_incomplete(judgement_matrix(judgements, items))
         completed, _ = _priorities_any(A, options.priority)
-    except JudgmentError as exc:
+    except JudgementError as exc:
         return [(("judgements",), str(exc))]
     cr = _consistency_ratio(completed, options.ri)
     if cr > options.max_cr:
