@@ -170,7 +170,7 @@ def evidence_matrix(
     shape = (len(alternatives), len(kept))
     lo, hi = lo.reshape(shape), hi.reshape(shape)
     return DecisionArrays(
-        X=(lo + hi) / 2.0, lo=lo, hi=hi, confidence=conf.reshape(shape),
+        X=np.asarray(midpoint(lo, hi), dtype=np.float64), lo=lo, hi=hi, confidence=conf.reshape(shape),
         benefit=np.array([benefit[leaf] for leaf in kept], dtype=bool),
         w=np.full(len(kept), 1.0 / len(kept)) if kept else np.zeros(0),
         alternatives=tuple(alternatives), criteria=tuple(kept), excluded=excluded,

@@ -41,6 +41,7 @@ import pandas as pd
 from mcda._types import FloatArray
 from mcda.arrays import DecisionArrays
 from mcda.errors import StudyError
+from mcda.evidence import midpoint
 from mcda.model import Criterion
 from mcda.model.value_checks import check_value_function, domain, scale_bounds
 
@@ -117,7 +118,7 @@ def apply_value_functions(em: DecisionArrays, leaves: dict[str, Criterion]) -> D
         a, b = transform(leaf, em.lo[:, j]), transform(leaf, em.hi[:, j])
         lo[:, j], hi[:, j] = (b, a) if _decreasing(leaf) else (a, b)
     benefit = np.array([value_benefit(leaves[c]) for c in em.criteria], dtype=bool)
-    return dataclasses.replace(em, X=(lo + hi) / 2.0, lo=lo, hi=hi, benefit=benefit)
+    return dataclasses.replace(em, X=np.asarray(midpoint(lo, hi), dtype=np.float64), lo=lo, hi=hi, benefit=benefit)
 
 
 def describe(leaf: Criterion) -> str:
