@@ -204,7 +204,7 @@ def _unicriterion_flows(
     if rest.size == 0:
         return plus, minus
     sub = np.ascontiguousarray(X[:, rest])
-    others = [funcs[j] for j in rest]
+    others = [funcs[int(j)] for j in rest]
     rows = max(1, min(m, BLOCK_BYTES // (16 * m * rest.size)))
     for a in range(0, m, rows):
         P = _preference_matrices(sub[a:a + rows], benefit[rest], others, q[rest], p[rest], s[rest], sub)
