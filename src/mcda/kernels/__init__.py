@@ -47,6 +47,7 @@ from mcda.kernels.promethee import (
     preference_matrices,
     promethee_i,
     promethee_ii,
+    unicriterion_flows,
 )
 from mcda.kernels.ranking import near_ties, rank
 from mcda.kernels.topsis import TopsisDetails, topsis, topsis_details
@@ -96,6 +97,7 @@ __all__ = [
     "scale",
     "topsis",
     "topsis_details",
+    "unicriterion_flows",
     "vikor",
     "vikor_compromise",
     "waspas",

@@ -69,6 +69,7 @@ __all__ = [
     "preference_matrices",
     "promethee_i",
     "promethee_ii",
+    "unicriterion_flows",
 ]
 
 #: Names of the six generalised criteria, in Brans & Vincke's order (types I-VI).
@@ -204,7 +205,7 @@ def _unicriterion_flows(
     if rest.size == 0:
         return plus, minus
     sub = np.ascontiguousarray(X[:, rest])
-    others = [funcs[j] for j in rest]
+    others = [funcs[int(j)] for j in rest]
     rows = max(1, min(m, BLOCK_BYTES // (16 * m * rest.size)))
     for a in range(0, m, rows):
         P = _preference_matrices(sub[a:a + rows], benefit[rest], others, q[rest], p[rest], s[rest], sub)
@@ -266,6 +267,33 @@ def preference_matrices(
                          f"{m * m * n * 8 / 1e9:.1f} GB (limit {MAX_MATRIX_BYTES / 1e9:.1f} GB); "
                          "promethee_ii computes the flows in bounded memory without them")
     return _preference_matrices(arr, mask, funcs, qa, pa, sa)
+
+
+def unicriterion_flows(
+    X: ArrayLike,
+    benefit: ArrayLike,
+    preference: str | Sequence[str] = "usual",
+    q: float | ArrayLike = 0.0,
+    p: float | ArrayLike = 0.0,
+    s: float | ArrayLike = 0.0,
+) -> FloatArray:
+    """Net unicriterion flows ``phi_j(a)``, shape (m, n): ``phi = phi_j @ w`` for weights ``w``.
+
+    Computed in bounded memory (no (m, m, n) array for large m); parameters as
+    in :func:`promethee_ii`.
+
+    Examples
+    --------
+    >>> print(unicriterion_flows([[1.0], [3.0]], [True], "v-shape", p=4.0))
+    [[-0.5]
+     [ 0.5]]
+    """
+    arr = as_matrix(X)
+    m, n = arr.shape
+    mask = as_benefit(benefit, n)
+    funcs, qa, pa, sa = _validated_params(n, preference, q, p, s)
+    plus, minus = _unicriterion_flows(arr, mask, funcs, qa, pa, sa)
+    return np.asarray((plus - minus) / (m - 1) if m > 1 else np.zeros((m, n)), dtype=np.float64)
 
 
 def promethee_ii(

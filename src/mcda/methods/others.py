@@ -88,9 +88,7 @@ class PROMETHEE_II(Method, register=True):
 
     def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
         """``net_flow_contribution``: w_j times the criterion's net flow (rows sum to phi)."""
-        P = kernels.preference_matrices(X, benefit, **self._options())
-        m = P.shape[0]
-        unicriterion = (P.sum(axis=1) - P.sum(axis=0)) / (m - 1) if m > 1 else np.zeros(P.shape[1:])
+        unicriterion = kernels.unicriterion_flows(X, benefit, **self._options())  # bounded memory
         return {"unicriterion_net_flow": unicriterion,
                 "net_flow_contribution": unicriterion * np.asarray(w, dtype=np.float64)}
 

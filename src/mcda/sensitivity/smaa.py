@@ -254,10 +254,40 @@ def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
 
 
 def _chunk(job: tuple[int, int], ctx: dict[str, Any]) -> list[_Totals]:
-    """Blocks b0..b1-1, one after the other (each block's arrays stay in cache)."""
+    """Blocks b0..b1-1, one after the other (each block's arrays stay in cache).
+
+    The exact integer counts ((m, m) each) are folded into the chunk's first block
+    as they come, so a chunk in flight holds one set of them, not one per block;
+    the float sums stay per block, to be added in block order.
+    """
     N = ctx["N"]
     ws: Workspace = ctx["local"].__dict__.setdefault("ws", {})  # one per thread, for the whole call
-    return [_block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx, ws) for b in range(*job)]
+    out: list[_Totals] = []
+    for b in range(*job):
+        t = _block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx, ws)
+        if out:
+            _fold_counts(out[0], t)
+        out.append(t)
+    return out
+
+
+_ZERO_INT, _ZERO_FLOAT = np.zeros((), np.int64), np.zeros(())
+
+
+def _fold_counts(into: _Totals, t: _Totals) -> None:
+    """Move ``t``'s integer counts into ``into`` (exact whatever the order), leaving zeros in ``t``."""
+    into.acc += t.acc
+    into.wins += t.wins
+    if t.ties is not None:
+        if into.ties is None:
+            into.ties = t.ties
+        else:
+            into.ties.add(t.ties)
+    t.acc, t.wins, t.ties = _ZERO_INT, _ZERO_INT, None
+    if into.rep is not None and t.rep is not None:  # integer-valued float sums: exact as well
+        for name in ("acc2", "acck", "wins2", "winsk"):
+            getattr(into.rep, name).__iadd__(getattr(t.rep, name))
+            setattr(t.rep, name, _ZERO_FLOAT)
 
 
 def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _Totals:
