@@ -1,0 +1,44 @@
+"""A progress bar over named steps: tqdm when installed and wanted, otherwise nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+
+__all__ = ["progress_steps"]
+
+
+@contextlib.contextmanager
+def progress_steps(steps: Sequence[str], enabled: bool) -> Iterator[Callable[[str], None]]:
+    """Yield ``step(name)``, which advances a bar on stderr as each named step starts.
+
+    Without ``enabled`` or without tqdm (an optional dependency) ``step`` does nothing.
+
+    Examples
+    --------
+    >>> with progress_steps(["a", "b"], enabled=False) as step:
+    ...     step("a"); step("b")
+    """
+    tqdm = None
+    if enabled:
+        with contextlib.suppress(ImportError):
+            from tqdm import tqdm
+    if tqdm is None:
+        yield lambda _name: None
+        return
+    bar = tqdm(total=len(steps), file=sys.stderr, leave=False, unit="step")
+    seen = 0
+
+    def step(name: str) -> None:
+        nonlocal seen
+        if seen:
+            bar.update(1)
+        seen += 1
+        bar.set_description(name)
+
+    try:
+        yield step
+    finally:
+        bar.update(len(steps) - bar.n)
+        bar.close()
