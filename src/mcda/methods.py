@@ -99,9 +99,9 @@ class WPM:
     def explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:
         """``normalized`` r_ij and ``log_contribution`` w_j ln r_ij (rows sum to ln S)."""
         R = kernels.normalize(X, benefit, self.normalization)
-        with np.errstate(divide="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):  # -inf * 0 where w = 0 is discarded below
             logs = np.where(R > 0, np.log(np.where(R > 0, R, 1.0)), -np.inf)
-        contrib = np.where(w > 0, logs * w, 0.0)
+            contrib = np.where(w > 0, logs * w, 0.0)
         return {"normalized": R, "log_contribution": contrib}
 
 
