@@ -44,7 +44,8 @@ def browser() -> Iterator[Any]:
         pytest.fail(f"selenium is not installed ({exc}); pip install -e '.[test]'", pytrace=False)
     opts = Options()
     opts.binary_location = _binary("MCDA_CHROMIUM", "chromium", "chromium-browser", "google-chrome")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1000"):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service(_binary("MCDA_CHROMEDRIVER", "chromedriver")), options=opts)
     try:

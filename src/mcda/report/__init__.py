@@ -62,6 +62,6 @@ def write_report(study: Study, path: str | os.PathLike[str], format: Literal["ht
                  options: ReportOptions | None = None, progress: bool | None = None) -> None:
     """Write the report atomically (nothing is written on error); the format follows the file
     name (``.md`` for Markdown, HTML otherwise) unless given."""
-    fmt = format or ("md" if os.fspath(path).lower().endswith(".md") else "html")
-    atomic_write(path, build_report(study, fmt, options, progress))  # type: ignore[arg-type]
+    fmt: Literal["html", "md"] = format or ("md" if os.fspath(path).lower().endswith(".md") else "html")
+    atomic_write(path, build_report(study, fmt, options, progress))
 

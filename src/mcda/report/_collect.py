@@ -10,6 +10,7 @@ import math
 import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -139,6 +140,10 @@ class ReportData:
     stamp: dict[str, str]
     warnings: list[str] = field(default_factory=list)
 
+    def verdict_rows(self) -> list[SimpleNamespace]:
+        """The rows of :attr:`verdicts` as attribute records, in table order."""
+        return [SimpleNamespace(**{str(k): v for k, v in r.items()}) for r in self.verdicts.to_dict("records")]
+
     def name(self, ident: str) -> str:
         """The display name of an alternative or criteria node id (the id itself when unnamed)."""
         return self.names.get(ident, ident)
@@ -243,8 +248,8 @@ def _verdict_chart(study: Study, verdict: Any, row: pd.Series, opts: ReportOptio
         df = study.sweep(verdict.profile, node, method, verdict.scope, n_points=opts.n_points)
         sweep = df[["weight", "alternative", "score"]]
         tp = study.tipping_points(verdict.profile, method, verdict.scope, nodes=[node])
-        tips = [(float(r.weight), str(r.leader_before), str(r.leader_after))
-                for r in tp.itertuples() if bool(r.leader_changes)]
+        cols = zip(tp["weight"], tp["leader_before"], tp["leader_after"], tp["leader_changes"], strict=True)
+        tips = [(float(w), str(a), str(b)) for w, a, b, changes in cols if changes]
     return VerdictChart(verdict.id, verdict.profile, method, row["scope"], shown, len(rows) - len(shown),
                         node, sweep, tips)
 
@@ -304,7 +309,7 @@ def collect(study: Study, options: ReportOptions | None = None, sha256: str | No
     step("verdicts")
     verdicts = study.check_verdicts(n_samples=opts.n_samples, rng=opts.seed, evidence=opts.evidence,
                                     concentration=opts.concentration)
-    status = {vid: _status(rows) for vid, rows in verdicts.groupby("id", sort=False)}
+    status = {str(vid): _status(rows) for vid, rows in verdicts.groupby("id", sort=False)}
     step("scores")
     scores = _scores(study, methods)
     weights = {p: study.weights(p) for p in study.profiles}

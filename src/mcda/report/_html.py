@@ -14,7 +14,16 @@ from urllib.parse import urlparse
 from mcda.model import Criterion
 from mcda.report._collect import ReportData, leaf_scale
 from mcda.report._explorer import explorer_html
-from mcda.report._svg import Marker, TornadoRow, bump_chart, diverging_bars, line_chart, num, stacked_bars, tornado_chart
+from mcda.report._svg import (
+    Marker,
+    TornadoRow,
+    bump_chart,
+    diverging_bars,
+    line_chart,
+    num,
+    stacked_bars,
+    tornado_chart,
+)
 from mcda.results import ScoreResult
 
 __all__ = ["SECTIONS", "render_html"]
@@ -62,18 +71,18 @@ def _status_class(status: str) -> str:
 
 def _verdicts(d: ReportData) -> str:
     rows = []
-    for vid, grp in d.verdicts.groupby("id", sort=False):
+    records = d.verdict_rows()
+    for vid in dict.fromkeys(r.id for r in records):
+        grp = [r for r in records if r.id == vid]
         status = d.status[vid]
-        first = True
-        for r in grp.itertuples():
+        for k, r in enumerate(grp):
             cells = []
-            if first:
+            if k == 0:
                 n = len(grp)
                 cells += [f'<td rowspan="{n}"><b>{_e(vid)}</b><br><span class="small">{_e(r.statement)}</span></td>',
                           f'<td rowspan="{n}">{_e(r.profile)}<br><span class="small">scope: '
                           f"{_e(d.name(str(r.scope)))}</span></td>",
                           f'<td rowspan="{n}" class="status {_status_class(status)}">{_e(status)}</td>']
-                first = False
             tip = (f"{_e(d.name(str(r.tip_node)))}: {num(r.tip_weight_now)} → {num(r.tip_weight)} "
                    f"({_e(d.name(str(r.tip_leader)))} leads)" if isinstance(r.tip_node, str) else "no tipping weight")
             mc = (f"L1 {num(r.min_l1)} → {_e(d.name(str(r.min_l1_leader)))} leads"
@@ -102,7 +111,7 @@ def _scores(d: ReportData) -> str:
                    if isinstance(r, ScoreResult) else '<td class="small">n/a</td>' for r in per.values()]
         grid.append([_e(p), *leaders])
     out.append("<h3>Leader under each profile and method</h3>")
-    out.append(_table(["profile", *(_e(m) for m in d.methods)], grid, "agreement"))
+    out.append('<div class="wide">' + _table(["profile", *(_e(m) for m in d.methods)], grid, "agreement") + "</div>")
     for p, per in d.scores.items():
         out.append(f"<h3>Profile {_e(p)}</h3>")
         rows = []
@@ -119,7 +128,7 @@ def _scores(d: ReportData) -> str:
         if notes:
             out.append('<p class="small">' + "<br>".join(notes) + "</p>")
         ok = [(m, r) for m, r in per.items() if isinstance(r, ScoreResult)]
-        ranks = {d.name(a): [float(r.ranks[a]) for _, r in ok] for a in alts}
+        ranks: dict[str, list[float | None]] = {d.name(a): [float(r.ranks[a]) for _, r in ok] for a in alts}
         out.append(bump_chart(f"Ranks across methods, profile {p}", [m for m, _ in ok], ranks,
                               "Each line follows one alternative's rank from method to method; crossing lines "
                               "are methods that disagree."))
@@ -143,7 +152,7 @@ def _weights(d: ReportData) -> str:
     rows: list[list[str]] = []
     _tree_rows(d.study.model.criteria, d, 0, rows)
     heads = ["criterion"] + [f"{_e(p)}<br>{kind}" for p in d.weights for kind in ("local", "global")]
-    out = [_table(heads, rows, "tree")]
+    out = ['<div class="wide">' + _table(heads, rows, "tree") + "</div>"]
     if d.ahp_nodes:
         ahp = [[_e(n.profile), _e(d.name(n.node)), f"{n.index} = {num(n.value)} (threshold {num(n.threshold, 2)})",
                 '<span class="ok">acceptable</span>' if n.acceptable else '<span class="bad">not acceptable</span>',
@@ -207,15 +216,18 @@ def _flip(d: ReportData) -> str:
 
 def _sure(d: ReportData) -> str:
     alts = d.study.alternatives
-    rows, bars, labels = [], [], []
+    rows: list[list[str]] = []
+    bars: list[list[float]] = []
+    labels: list[str] = []
     for p, df in d.smaa.items():
-        for a in alts:
-            acc = df.loc[a, "acceptability"].tolist()
-            bars.append(acc)
+        acc, acc_se = df["acceptability"].to_numpy(dtype=float), df["acceptability_se"].to_numpy(dtype=float)
+        conf, win = df[("confidence", "value")].to_numpy(dtype=float), df["winning"].to_numpy(dtype=float)
+        for i, a in enumerate(alts):
+            bars.append([float(x) for x in acc[i]])
             labels.append(f"{p}: {d.name(a)}")
-            win = ", ".join(f"{d.name(b)} {num(float(df.loc[a, ('winning', b)]))}" for b in alts if b != a)
-            rows.append([_e(p), _e(d.name(a)), f"{num(acc[0])} ± {num(float(df.loc[a, ('acceptability_se', 'rank_1')]))}",
-                         num(float(df.loc[a, ("confidence", "value")])), _e(win)])
+            beats = ", ".join(f"{d.name(b)} {num(float(win[i, k]))}" for k, b in enumerate(alts) if k != i)
+            rows.append([_e(p), _e(d.name(a)), f"{num(float(acc[i, 0]))} ± {num(float(acc_se[i, 0]))}",
+                         num(float(conf[i])), _e(beats)])
     ranks = [f"rank {r + 1}" for r in range(len(alts))]
     out = [stacked_bars(f"Rank acceptability per profile ({d.options.method})", labels, ranks, bars,
                         "share of weight samples",
@@ -224,14 +236,13 @@ def _sure(d: ReportData) -> str:
            _table(["profile", "alternative", "P(rank 1) ± SE", "confidence factor", "P(beats ...)"], rows)]
     u = d.smaa_uniform
     out.append("<h3>Central weights (uniform weights over all leaves)</h3>")
-    heads, winners = ["criterion"], []
-    for a in alts:
-        never = float(u.loc[a, ("acceptability", "rank_1")]) == 0.0
-        heads.append(f"{_e(d.name(a))}" + (" <span class='bad'>(never ranks first)</span>" if never else ""))
-        winners.append(not never)
+    never = (u[("acceptability", "rank_1")].to_numpy(dtype=float) == 0.0).tolist()
+    heads = ["criterion"] + [_e(d.name(a)) + (" <span class='bad'>(never ranks first)</span>" if never[i] else "")
+                             for i, a in enumerate(alts)]
     cw = u["central_weights"]
-    crow = [[_e(d.name(c))] + [num(float(cw.loc[a, c])) if ok else "–" for a, ok in zip(alts, winners, strict=True)]
-            for c in cw.columns]
+    values = cw.to_numpy(dtype=float)
+    crow = [[_e(d.name(str(c)))] + ["–" if never[i] else num(float(values[i, j])) for i in range(len(alts))]
+            for j, c in enumerate(cw.columns)]
     out.append(_table(heads, crow, "central"))
     out.append('<p class="small">Central weight vector: the average weights under which an alternative ranks '
                "first. An alternative that never ranks first has none; it is listed, marked as such.</p>")

@@ -24,7 +24,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def _verdicts(d: ReportData) -> str:
     rows = []
-    for r in d.verdicts.itertuples():
+    for r in d.verdict_rows():
         tip = (f"{d.name(str(r.tip_node))}: {num(r.tip_weight_now)} → {num(r.tip_weight)} ({d.name(str(r.tip_leader))})"
                if isinstance(r.tip_node, str) else "none")
         mc = f"L1 {num(r.min_l1)} → {d.name(str(r.min_l1_leader))}" if r.flippable else "none"
@@ -95,19 +95,21 @@ def _flip(d: ReportData) -> str:
 
 def _sure(d: ReportData) -> str:
     rows = []
+    alts = d.study.alternatives
     for p, df in d.smaa.items():
-        for a in d.study.alternatives:
-            acc = df.loc[a, "acceptability"].tolist()
-            rows.append([p, d.name(a), *[num(x) for x in acc], num(float(df.loc[a, ("confidence", "value")]))])
-    ranks = [f"rank {r + 1}" for r in range(len(d.study.alternatives))]
+        acc, conf = df["acceptability"].to_numpy(dtype=float), df[("confidence", "value")].to_numpy(dtype=float)
+        for i, a in enumerate(alts):
+            rows.append([p, d.name(a), *[num(float(x)) for x in acc[i]], num(float(conf[i]))])
+    ranks = [f"rank {r + 1}" for r in range(len(alts))]
     out = _table(["profile", "alternative", *ranks, "confidence"], rows)
     u = d.smaa_uniform
-    never = {a: float(u.loc[a, ("acceptability", "rank_1")]) == 0.0 for a in d.study.alternatives}
+    never = (u[("acceptability", "rank_1")].to_numpy(dtype=float) == 0.0).tolist()
     cw = u["central_weights"]
+    values = cw.to_numpy(dtype=float)
     out += "\nCentral weights (uniform weights):\n\n" + _table(
-        ["criterion", *(d.name(a) + (" (never ranks first)" if never[a] else "") for a in d.study.alternatives)],
-        [[d.name(c), *("–" if never[a] else num(float(cw.loc[a, c])) for a in d.study.alternatives)]
-         for c in cw.columns])
+        ["criterion", *(d.name(a) + (" (never ranks first)" if never[i] else "") for i, a in enumerate(alts))],
+        [[d.name(str(c)), *("–" if never[i] else num(float(values[i, j])) for i in range(len(alts)))]
+         for j, c in enumerate(cw.columns)])
     return out
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 __all__ = ["progress_steps"]
+
+
+def _tqdm() -> Any:
+    """The tqdm class, or None when tqdm (optional) is not installed."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm
 
 
 @contextlib.contextmanager
@@ -20,14 +30,11 @@ def progress_steps(steps: Sequence[str], enabled: bool) -> Iterator[Callable[[st
     >>> with progress_steps(["a", "b"], enabled=False) as step:
     ...     step("a"); step("b")
     """
-    tqdm = None
-    if enabled:
-        with contextlib.suppress(ImportError):
-            from tqdm import tqdm
-    if tqdm is None:
+    bar_class: Any = _tqdm() if enabled else None
+    if bar_class is None:
         yield lambda _name: None
         return
-    bar = tqdm(total=len(steps), file=sys.stderr, leave=False, unit="step")
+    bar = bar_class(total=len(steps), file=sys.stderr, leave=False, unit="step")
     seen = 0
 
     def step(name: str) -> None:

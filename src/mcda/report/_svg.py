@@ -9,7 +9,7 @@ so tests and print styles can find them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -60,6 +60,12 @@ def _legend(x: float, y: float, items: Sequence[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _margin(labels: Sequence[str], least: float = 120.0) -> float:
+    """Left margin that fits the longest label at 11px (wide characters count double)."""
+    longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in lab) for lab in labels), default=0)
+    return max(least, min(460.0, 16 + 6.2 * longest))
+
+
 def _ticks(lo: float, hi: float, k: int = 5) -> list[float]:
     if hi <= lo:
         return [lo]
@@ -85,8 +91,9 @@ def _xaxis(x0: float, x1: float, y: float, lo: float, hi: float, label: str, dig
 def diverging_bars(title: str, labels: Sequence[str], values: Sequence[float], xlabel: str,
                    positive: str, negative: str, caption: str) -> str:
     """Horizontal bars around zero: positive values (favouring ``positive``) right, negative left."""
-    left, right, top, row = 260.0, 640.0, 48.0, 20.0
-    lim = max([abs(v) for v in values] + [1e-12])
+    left, top, row = _margin(labels), 48.0, 20.0
+    right = left + 380
+    lim = 1.3 * max([abs(v) for v in values] + [1e-12])  # room for the value labels
     h = top + row * len(labels) + 60
     mid = (left + right) / 2
     body = _legend(left, 36, [(f"favours {positive}", POS), (f"favours {negative}", NEG)])
@@ -121,9 +128,12 @@ class TornadoRow:
 
 def tornado_chart(title: str, rows: Sequence[TornadoRow], caption: str) -> str:
     """Bars spanning the range of a node's local weight over which the verdict keeps its outcome."""
-    left, right, top, row = 260.0, 620.0, 48.0, 22.0
+    left, top, row = _margin([r.label for r in rows]), 48.0, 22.0
+    right = left + 360
     h = top + row * len(rows) + 60
-    sx = lambda t: left + t * (right - left)  # noqa: E731
+    def sx(t: float) -> float:
+        return left + t * (right - left)
+
     body = _legend(left, 36, [("weight range with the same outcome", "#9ecae1"), ("current weight", "#222"),
                               ("flip", NEG)])
     for i, r in enumerate(rows):
@@ -133,16 +143,15 @@ def tornado_chart(title: str, rows: Sequence[TornadoRow], caption: str) -> str:
                     f"{num(r.high)} (now {num(r.now)})</title></rect>")
         body.append(f'<line x1="{sx(r.now):.1f}" y1="{y + 2:.1f}" x2="{sx(r.now):.1f}" y2="{y + row - 2:.1f}" '
                     f'stroke="#222" stroke-width="2"/>')
-        for t, flips, who, anchor, dx in ((r.low, r.low_flips, r.leader_low, "end", -3),
+        for t, flips, who, anchor, dx in ((r.low, r.low_flips, r.leader_low, "start", 3),
                                           (r.high, r.high_flips, r.leader_high, "start", 3)):
             if flips:
                 body.append(f'<line x1="{sx(t):.1f}" y1="{y + 1:.1f}" x2="{sx(t):.1f}" y2="{y + row - 1:.1f}" '
                             f'stroke="{NEG}" stroke-width="2"/>')
                 body.append(_text(sx(t) + dx, y + row / 2 + 4, f"{num(t)} → {who}", anchor, 10, fill=NEG))
-        body.append(_text(left - 6 if not (r.low_flips and r.low < 0.3) else left - 6, y + row / 2 + 4,
-                          r.label, "end", 11))
+        body.append(_text(left - 6, y + row / 2 + 4, r.label, "end", 11))
     body += _xaxis(left, right, top + row * len(rows) + 4, 0.0, 1.0, "local weight of the node (0 to 1)")
-    return _figure("tornado", title, right + 110, h, body, caption)
+    return _figure("tornado", title, right + 220, h, body, caption)
 
 
 @dataclass(frozen=True)
@@ -162,8 +171,12 @@ def line_chart(title: str, x: Sequence[float], series: dict[str, Sequence[float]
     lo, hi = (min(ys), max(ys)) if ys else (0.0, 1.0)
     pad = (hi - lo) * 0.08 or 0.05
     lo, hi = lo - pad, hi + pad
-    sx = lambda t: left + (t - x[0]) / ((x[-1] - x[0]) or 1) * (right - left)  # noqa: E731
-    sy = lambda v: bottom - (v - lo) / (hi - lo) * (bottom - top)  # noqa: E731
+    def sx(t: float) -> float:
+        return left + (t - x[0]) / ((x[-1] - x[0]) or 1) * (right - left)
+
+    def sy(v: float) -> float:
+        return bottom - (v - lo) / (hi - lo) * (bottom - top)
+
     body = _legend(left, 40, [(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(series)])
     for t in _ticks(lo, hi):
         body.append(f'<line x1="{left:.1f}" y1="{sy(t):.1f}" x2="{right:.1f}" y2="{sy(t):.1f}" stroke="#eee"/>')
@@ -190,14 +203,18 @@ def line_chart(title: str, x: Sequence[float], series: dict[str, Sequence[float]
     return _figure("sweep", title, right + 40, bottom + 50, body, caption)
 
 
-def bump_chart(title: str, columns: Sequence[str], ranks: dict[str, Sequence[float | None]], caption: str) -> str:
+def bump_chart(title: str, columns: Sequence[str], ranks: Mapping[str, Sequence[float | None]], caption: str) -> str:
     """Rank of each alternative (rows of ``ranks``) under each method (``columns``), joined by lines."""
     m = max(len(ranks), 1)
     left, top, colw, rowh = 150.0, 56.0, 70.0, 28.0
     width = left + colw * max(len(columns) - 1, 1) + 160
     bottom = top + rowh * (m - 1)
-    sx = lambda j: left + j * colw  # noqa: E731
-    sy = lambda r: top + (r - 1) * rowh  # noqa: E731
+    def sx(j: float) -> float:
+        return left + j * colw
+
+    def sy(r: float) -> float:
+        return top + (r - 1) * rowh
+
     body = []
     for j, c in enumerate(columns):
         body.append(f'<line x1="{sx(j):.1f}" y1="{top - 8:.1f}" x2="{sx(j):.1f}" y2="{bottom + 8:.1f}" '
@@ -222,7 +239,8 @@ def bump_chart(title: str, columns: Sequence[str], ranks: dict[str, Sequence[flo
 def stacked_bars(title: str, rows: Sequence[str], parts: Sequence[str], values: Sequence[Sequence[float]],
                  xlabel: str, caption: str) -> str:
     """One 100% bar per row split into ``parts`` (e.g. rank acceptability per rank)."""
-    left, right, top, row = 200.0, 600.0, 56.0, 26.0
+    left, top, row = _margin(rows), 56.0, 26.0
+    right = left + 400
     h = top + row * len(rows) + 60
     body = _legend(left, 40, [(p, PALETTE[k % len(PALETTE)]) for k, p in enumerate(parts)])
     for i, (name, vals) in enumerate(zip(rows, values, strict=True)):
