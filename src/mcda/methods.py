@@ -24,7 +24,7 @@ import numpy as np
 
 from mcda import kernels
 from mcda._types import BoolArray, FloatArray
-from mcda.errors import UnknownNameError
+from mcda.errors import UnknownNameError, did_you_mean
 from mcda.kernels.ahp_synthesis import ahp_local_priorities, ahp_synthesis
 from mcda.kernels.edas import edas_distances
 from mcda.kernels.vikor import vikor_regrets
@@ -327,7 +327,8 @@ def get_method(method: str | Method, **options: Any) -> Method:
         return dataclasses.replace(method, **options) if options else method  # type: ignore[type-var]
     cls = METHODS.get(method.lower())
     if cls is None:
-        raise UnknownNameError(f"unknown method {method!r}; known methods: {', '.join(method_names())}")
+        raise UnknownNameError(f"unknown method {method!r}{did_you_mean(method, method_names())}; "
+                               f"known methods: {', '.join(method_names())}")
     fields = {f.name for f in dataclasses.fields(cls)}
     bad = sorted(set(options) - fields)
     if bad:

@@ -14,7 +14,7 @@ from mcda import kernels, sensitivity
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
-from mcda.errors import Problem, StudyValidationError, UnknownNameError
+from mcda.errors import Problem, StudyValidationError, UnknownNameError, did_you_mean
 from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
@@ -121,13 +121,15 @@ class Study:
         for p in self.model.profiles:
             if p.id == profile:
                 return p
-        raise UnknownNameError(f"unknown profile {profile!r}; known profiles: {', '.join(self.profiles)}")
+        raise UnknownNameError(f"unknown profile {profile!r}{did_you_mean(profile, self.profiles)}; "
+                               f"known profiles: {', '.join(self.profiles)}")
 
     def _scope_leaves(self, scope: str | None) -> list[str]:
         node = self.model.criteria if scope is None else self.model.criteria.find(scope)
         if node is None:
             nodes = [n.id for n in self.model.criteria.walk()]
-            raise UnknownNameError(f"unknown scope {scope!r}; criteria nodes: {', '.join(nodes)}")
+            raise UnknownNameError(f"unknown scope {scope!r}{did_you_mean(str(scope), nodes)}; "
+                                   f"criteria nodes: {', '.join(nodes)}")
         return [leaf.id for leaf in node.leaves()]
 
     @cached_property
@@ -314,7 +316,8 @@ class Study:
         paths = self.sweep_paths(profile, scope)
         unknown = sorted(set(nodes or ()) - set(paths))
         if unknown:
-            raise UnknownNameError(f"cannot sweep {unknown}; nodes with siblings in scope: {', '.join(paths)}")
+            hint = did_you_mean(unknown[0], list(paths))
+            raise UnknownNameError(f"cannot sweep {unknown}{hint}; nodes with siblings in scope: {', '.join(paths)}")
         frames = [sensitivity.tipping_points(arr.X, arr.benefit, paths[n], method, **options)
                   .to_frame(list(arr.alternatives)) for n in (nodes or list(paths))]
         cols = ["node", "weight_now", "weight", "ahead", "behind", "leader_before", "leader_after",
