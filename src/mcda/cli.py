@@ -11,7 +11,7 @@ import contextlib
 import io
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -228,7 +228,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     study = load_study(args.study)
     _pick("method", args.method, method_names())
-    fmt = args.report_format or ("md" if args.report_path.lower().endswith(".md") else "html")
+    fmt: Literal["html", "md"] = args.report_format or ("md" if args.report_path.lower().endswith(".md") else "html")
     opts = ReportOptions(method=args.method, n_samples=args.samples, seed=args.seed, evidence=args.evidence)
     _warn_profiles(study, study.profiles)
     write_report(study, args.report_path, fmt, opts, progress=None if args.progress else False)

@@ -19,7 +19,7 @@ from mcda.evidence import Cell, EvidenceMatrix, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
-from mcda.results import ScoreResult, score_arrays
+from mcda.results import ScoreResult, WeightChange, score_arrays
 from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
 from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
@@ -63,6 +63,17 @@ class Provenance:
             columns=["evidence", "value", "confidence", "sources", "quote", "note"],
         )
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the cell's value and origin, its evidence items and sources."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        c = self.cell
+        pairs = {"value": c.value, "bounds": None if c.lo is None else f"[{c.lo:.6g}, {c.hi:.6g}]",
+                 "confidence": c.confidence, "origin": self.origin}
+        srcs = [f"{s.id}: {s.title}" + (f" <{s.url}>" if s.url else "") for s in self.sources]
+        return html_block(f"Cell ({self.alternative}, {self.criterion})",
+                          [html_pairs(pairs), html_frame(self.to_frame(), index=False)], srcs)
+
 
 class Study:
     """A validated study. Load one with :func:`mcda.load_study`, or build from a model.
@@ -92,6 +103,19 @@ class Study:
                  n(len(m.evidence), "evidence item", "evidence items"),
                  n(len(m.profiles), "profile", "profiles"), n(len(m.verdicts), "verdict", "verdicts")]
         return f"Study({m.title!r}: {', '.join(parts)})"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: what the study holds, its profiles and verdicts."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        m = self.model
+        pairs = {"alternatives": ", ".join(a.name for a in m.alternatives), "leaf criteria": len(self.leaves),
+                 "evidence items": len(m.evidence), "declared missing cells": len(m.missing),
+                 "sources": len(m.sources), "profiles": ", ".join(self.profiles), "file": self.path}
+        verdicts = pd.DataFrame([{"id": v.id, "profile": v.profile, "methods": ", ".join(v.methods),
+                                  "scope": v.scope or m.criteria.id, "statement": v.statement} for v in m.verdicts],
+                                columns=["id", "profile", "methods", "scope", "statement"])
+        return html_block(m.title, [html_pairs(pairs), html_frame(verdicts, index=False)], self.warnings)
 
     # --- look-ups ---------------------------------------------------------------
     @property
@@ -330,22 +354,29 @@ class Study:
                    claim: str | list[str] | None = None, **options: Any) -> pd.DataFrame:
         """The smallest L1 change of the leaf weights that overturns ``claim`` (a leader id or a
         ranking; default: the current leader). One row per leaf: weight, new_weight, change;
-        ``df.attrs`` holds found, l1, exact, leader_after, margin_before, margin_after."""
+        ``df.attrs`` holds found, l1, exact, leader_after, margin_before, margin_after.
+        :meth:`weight_change` returns the same answer as an object."""
+        return self.weight_change(profile, method, scope, claim, **options).to_frame()
+
+    def weight_change(self, profile: str | WeightProfile, method: str | Method = "topsis", scope: str | None = None,
+                      claim: str | list[str] | None = None, **options: Any) -> WeightChange:
+        """:meth:`min_change` as a :class:`~mcda.results.WeightChange`: distance, leader after,
+        found, exact, margins, weights before and after (``.to_frame()`` for the table)."""
         arr = self.arrays(profile, scope)
         alts = list(arr.alternatives)
         unknown = [a for a in ([claim] if isinstance(claim, str) else claim or []) if a not in alts]
         if unknown:
-            raise UnknownNameError(f"unknown alternative(s) {unknown}; alternatives: {', '.join(alts)}")
+            raise UnknownNameError(f"unknown alternative(s) {unknown}{did_you_mean(unknown[0], alts)}; "
+                                   f"alternatives: {', '.join(alts)}")
         pos = None if claim is None else alts.index(claim) if isinstance(claim, str) else [alts.index(a) for a in claim]
         res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
-        new = res.weights if res.weights is not None else arr.w
-        df = pd.DataFrame({"weight": arr.w, "new_weight": new, "change": new - arr.w},
-                          index=pd.Index(list(arr.criteria), name="criterion"))
-        df.attrs.update(found=res.found, l1=res.distance, exact=res.exact, method=res.method,
-                        claim=[alts[i] for i in res.claim], margin_before=res.margin_before,
-                        margin_after=res.margin_after,
-                        leader_after=None if res.leader_after is None else alts[res.leader_after])
-        return df
+        crits = list(arr.criteria)
+        return WeightChange(
+            found=res.found, distance=res.distance, exact=res.exact, method=res.method,
+            claim=[alts[i] for i in res.claim], margin_before=res.margin_before, margin_after=res.margin_after,
+            leader_after=None if res.leader_after is None else alts[res.leader_after],
+            before=pd.Series(arr.w, index=crits, name="weight"),
+            after=None if res.weights is None else pd.Series(res.weights, index=crits, name="new_weight"))
 
     def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = "topsis",
              scope: str | None = None, n_samples: int = 100_000, rng: np.random.Generator | int | None = 0,

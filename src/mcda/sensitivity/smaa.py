@@ -206,6 +206,16 @@ class SMAAResult:
                         replicates=self.replicates)
         return df
 
+    def _repr_html_(self) -> str:
+        """Notebook display: rank acceptability, confidence and central weights."""
+        from mcda._display import html_block, html_frame
+
+        df = self.to_frame()
+        parts = [html_frame(pd.concat([df["acceptability"], df["confidence"]], axis=1)),
+                 "<p>central weights</p>", html_frame(pd.DataFrame(df["central_weights"]))]
+        return html_block(f"SMAA-2 ({self.method}, {self.n_samples} samples, weights {self.sampler}, "
+                          f"evidence {self.evidence})", parts)
+
 
 @dataclass
 class _Totals:
