@@ -79,7 +79,7 @@ LAYERS = [
     {"weights", "results", "sensitivity"},
     {"verdicts"},
     {"study"},
-    {"io", "testing", "report", "plot"},
+    {"io", "testing", "report", "plot", "_figures"},
     {"cli"},
     {"__main__"},
 ]

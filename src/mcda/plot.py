@@ -259,3 +259,18 @@ def _ramp(k: int) -> list[Any]:
 
     cmap = colormaps["viridis"]
     return [cmap(v) for v in np.linspace(0.15, 0.9, max(k, 1))]
+
+
+# Figures of results beyond sensitivity frames live in mcda._figures (kept apart for size); they are part
+# of this module's public surface.
+from mcda._figures import (  # noqa: E402
+    agreement_plot,
+    contributions_plot,
+    evidence_plot,
+    min_change_plot,
+    verdicts_plot,
+    weights_plot,
+)
+
+__all__ += ["agreement_plot", "contributions_plot", "evidence_plot", "min_change_plot", "verdicts_plot",
+            "weights_plot"]
