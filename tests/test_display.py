@@ -99,3 +99,14 @@ def test_untrusted_text_is_escaped(laptops_path: Path) -> None:
     text = laptops_path.read_text(encoding="utf-8").replace("title: Choosing a laptop", 'title: "<script>x</script>"')
     html = mcda.io.loads_study(text)._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_progress_bar_on_request_only(study: mcda.Study, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    quiet = study.check_verdicts(n_samples=300, progress=False)
+    assert capsys.readouterr().err == ""
+    loud = study.check_verdicts(n_samples=300, progress=True)
+    assert "verdicts" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(quiet, loud)  # the bar changes nothing
+    study.check_verdicts(n_samples=300)  # default: stderr is not a terminal under pytest
+    assert capsys.readouterr().err == ""

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from mcda import kernels, sensitivity
+from mcda._progress import progress_iter, wanted
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
@@ -410,7 +411,7 @@ class Study:
 
     def check_verdicts(self, method: str | None = None, robustness: bool = True, *, n_samples: int = 20000,
                        rng: np.random.Generator | int | None = 0, evidence: str = "mixture",
-                       concentration: float = DEFAULT_CONCENTRATION) -> pd.DataFrame:
+                       concentration: float = DEFAULT_CONCENTRATION, progress: bool | None = None) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason.
 
@@ -420,12 +421,13 @@ class Study:
         the minimum L1 weight change that overturns it (``min_l1``, ``min_l1_leader``,
         ``min_l1_change``, ``min_l1_exact``) and ``p_holds`` (± ``p_holds_se``) under a
         Dirichlet around the profile (``concentration``) and the ``evidence`` model,
-        with ``n_samples`` samples seeded by ``rng``.
+        with ``n_samples`` samples seeded by ``rng``. ``progress`` shows a bar on stderr (tqdm, when
+        installed; default: only on a terminal).
         """
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []
-        for o in self.verdict_outcomes(method):
+        for o in progress_iter(self.verdict_outcomes(method), "verdicts", robustness and wanted(progress)):
             row = o.row()
             if robustness:
                 v = o.verdict

@@ -16,16 +16,15 @@ Examples
 from __future__ import annotations
 
 import os
-import sys
 from typing import Literal
 
+from mcda._progress import progress_steps, wanted
 from mcda.errors import UnknownNameError
 from mcda.io.digest import sha256_file
 from mcda.io.writer import atomic_write
 from mcda.report._collect import ReportData, ReportOptions, collect, gap_contributions
 from mcda.report._html import SECTIONS, render_html
 from mcda.report._markdown import render_markdown
-from mcda.report._progress import progress_steps
 from mcda.study import Study
 
 __all__ = ["SECTIONS", "ReportData", "ReportOptions", "build_report", "collect", "gap_contributions",
@@ -52,7 +51,7 @@ def build_report(study: Study, format: Literal["html", "md"] = "html", options: 
     if format not in FORMATS:
         raise UnknownNameError(f"report format must be one of {', '.join(FORMATS)}; got {format!r}")
     digest = sha256_file(study.path) if study.path and os.path.isfile(study.path) else None
-    show = sys.stderr.isatty() if progress is None else progress
+    show = wanted(progress)
     with progress_steps(["verdicts", "scores", "what would flip it", "SMAA-2"], show) as step:
         data = collect(study, options, digest, step)
     return render_html(data) if format == "html" else render_markdown(data)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["progress_steps"]
+T = TypeVar("T")
+
+__all__ = ["progress_iter", "progress_steps", "wanted"]
 
 
 def _tqdm() -> Any:
@@ -49,3 +51,24 @@ def progress_steps(steps: Sequence[str], enabled: bool) -> Iterator[Callable[[st
     finally:
         bar.update(len(steps) - bar.n)
         bar.close()
+
+
+def wanted(progress: bool | None) -> bool:
+    """``progress`` when given; by default, a bar only when stderr is a terminal."""
+    return sys.stderr.isatty() if progress is None else bool(progress)
+
+
+def progress_iter(items: Sequence[T], desc: str, enabled: bool) -> Iterator[T]:
+    """Iterate over ``items`` with a tqdm bar on stderr when enabled and tqdm is installed.
+
+    Examples
+    --------
+    >>> list(progress_iter([1, 2], "x", enabled=False))
+    [1, 2]
+    """
+    bar_class = _tqdm() if enabled else None
+    if bar_class is None:
+        yield from items
+        return
+    with bar_class(items, desc=desc, file=sys.stderr, leave=False) as bar:
+        yield from bar
