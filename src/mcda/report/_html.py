@@ -79,8 +79,8 @@ def _verdicts(d: ReportData) -> str:
             cells = []
             if k == 0:
                 n = len(grp)
-                cells += [f'<td rowspan="{n}"><b>{_e(vid)}</b><br><span class="small">{_e(r.statement)}</span></td>',
-                          f'<td rowspan="{n}">{_e(r.profile)}<br><span class="small">scope: '
+                cells += [f'<td rowspan="{n}" class="vcell"><b>{_e(vid)}</b><br><span class="small">{_e(r.statement)}</span></td>',
+                          f'<td rowspan="{n}" class="pcell">{_e(r.profile)}<br><span class="small">scope: '
                           f"{_e(d.name(str(r.scope)))}</span></td>",
                           f'<td rowspan="{n}" class="status {_status_class(status)}">{_e(status)}</td>']
             tip = (f"{_e(d.name(str(r.tip_node)))}: {num(r.tip_weight_now)} → {num(r.tip_weight)} "
@@ -90,11 +90,12 @@ def _verdicts(d: ReportData) -> str:
             ok = "as expected" if r.as_expected else "NOT as expected"
             cells += [_e(r.method), f'<span class="{"ok" if r.holds else "bad"}">'
                       f'{"holds" if r.holds else "fails"}</span> <span class="small">({_e(ok)})</span>',
-                      num(r.margin, 4), tip, mc, f"{num(r.p_holds)} ± {num(r.p_holds_se)}"]
+                      f'<td class="nowrap">{num(r.margin, 4)}</td>', f'<td class="tip">{tip}</td>',
+                      f'<td class="mc">{mc}</td>', f'<td class="nowrap">{num(r.p_holds)} ± {num(r.p_holds_se)}</td>']
             rows.append(cells)
     table = _table(["verdict", "profile", "status across methods", "method", "outcome", "margin",
                     "nearest tipping weight", "minimum weight change", "P(holds) ± SE"], rows, "verdicts")
-    return (table + '<p class="small">Margin: the smallest score gap the claim rests on (positive = holds). '
+    return ('<div class="wide">' + table + '</div><p class="small">Margin: the smallest score gap the claim rests on (positive = holds). '
             "Nearest tipping weight: the sweep of one node's local weight (siblings keeping their ratios) "
             "whose flip is nearest in L1. Minimum weight change: the smallest L1 change of all leaf weights "
             f"that overturns the verdict. P(holds): Dirichlet around the profile (concentration "
