@@ -222,15 +222,16 @@
     }).sort(function (p, q) { return Math.abs(q.v) - Math.abs(p.v); });
     var top = items.slice(0, 12), rest = items.slice(12);
     if (rest.length) { top.push({ name: rest.length + " other criteria", v: sum(rest.map(function (x) { return x.v; })) }); }
-    var lim = Math.max.apply(null, top.map(function (x) { return Math.abs(x.v); }).concat([1e-12]));
-    var L = 240, W = 300, row = 18, h = 50 + row * top.length + 30, mid = L + W / 2;
+    var lim = 1.3 * Math.max.apply(null, top.map(function (x) { return Math.abs(x.v); }).concat([1e-12]));
+    var longest = Math.max.apply(null, top.map(function (x) { return x.name.length; }).concat([10]));
+    var L = Math.min(360, 16 + 6.2 * longest), W = 320, row = 18, h = 50 + row * top.length + 30, mid = L + W / 2;
     var A = names[D.alternatives[lead].id], B = names[D.alternatives[second].id];
     var title = A + " vs " + B + ": contributions to the gap";
     var s = ['<figure class="chart" data-chart="contributions-live"><svg role="img" aria-label="' + esc(title) + '" viewBox="0 0 ' +
-      (L + W + 90) + " " + h + '" width="' + (L + W + 90) + '" height="' + h + '"><title>' + esc(title) + "</title>",
-      '<text x="' + ((L + W + 90) / 2) + '" y="16" text-anchor="middle" font-size="13" font-weight="bold">' + esc(title) + "</text>",
+      (L + W + 200) + " " + h + '" width="' + (L + W + 200) + '" height="' + h + '"><title>' + esc(title) + "</title>",
+      '<text x="' + ((L + W) / 2) + '" y="16" text-anchor="middle" font-size="13" font-weight="bold">' + esc(title) + "</text>",
       '<rect x="' + L + '" y="26" width="10" height="10" fill="#0072B2"/><text x="' + (L + 14) + '" y="35" font-size="11">favours ' + esc(A) + "</text>",
-      '<rect x="' + (L + 170) + '" y="26" width="10" height="10" fill="#D55E00"/><text x="' + (L + 184) + '" y="35" font-size="11">favours ' + esc(B) + "</text>"];
+      '<rect x="' + (L + 40 + 7.2 * A.length) + '" y="26" width="10" height="10" fill="#D55E00"/><text x="' + (L + 54 + 7.2 * A.length) + '" y="35" font-size="11">favours ' + esc(B) + "</text>"];
     top.forEach(function (x, i) {
       var y = 44 + i * row, w = Math.abs(x.v) / lim * (W / 2), xx = x.v >= 0 ? mid : mid - w;
       s.push('<rect x="' + xx.toFixed(1) + '" y="' + (y + 2) + '" width="' + w.toFixed(1) + '" height="' + (row - 4) + '" fill="' + (x.v >= 0 ? "#0072B2" : "#D55E00") + '"/>');
