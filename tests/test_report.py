@@ -189,3 +189,16 @@ def test_float_noise_is_rounded_in_displays() -> None:
 
     assert num(5.55e-17) == "0" and num(-5.55e-17) == "0"
     assert num(0.1234567) == "0.123" and num(0.0004) == "0.0004"
+
+
+def test_report_needs_no_matplotlib(laptops_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['matplotlib'] = None\n"
+            "import mcda, mcda.report as r\n"
+            f"html = r.build_report(mcda.load_study({str(laptops_path)!r}), 'html', r.ReportOptions(n_samples=300))\n"
+            "assert 'data-chart=\"tornado\"' in html\n"
+            "assert sys.modules['matplotlib'] is None and 'matplotlib.pyplot' not in sys.modules\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr

@@ -1,7 +1,7 @@
 """The ``mcda`` command line: argument parsing and printing only.
 
-Exit codes: 0 success; 1 a verdict did not come out as expected (``verdicts``);
-2 bad input (invalid study, unknown profile/method/scope, bad arguments).
+Exit codes: 0 success; 1 a verdict did not come out as expected (``verdicts``, ``report``);
+2 bad input (invalid study, unknown profile/method/scope/node, bad arguments).
 """
 
 from __future__ import annotations
