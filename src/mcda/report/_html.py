@@ -79,7 +79,8 @@ def _verdicts(d: ReportData) -> str:
             cells = []
             if k == 0:
                 n = len(grp)
-                cells += [f'<td rowspan="{n}" class="vcell"><b>{_e(vid)}</b><br><span class="small">{_e(r.statement)}</span></td>',
+                cells += [f'<td rowspan="{n}" class="vcell"><b>{_e(vid)}</b><br>'
+                          f'<span class="small">{_e(r.statement)}</span></td>',
                           f'<td rowspan="{n}" class="pcell">{_e(r.profile)}<br><span class="small">scope: '
                           f"{_e(d.name(str(r.scope)))}</span></td>",
                           f'<td rowspan="{n}" class="status {_status_class(status)}">{_e(status)}</td>']
@@ -95,7 +96,8 @@ def _verdicts(d: ReportData) -> str:
             rows.append(cells)
     table = _table(["verdict", "profile", "status across methods", "method", "outcome", "margin",
                     "nearest tipping weight", "minimum weight change", "P(holds) ± SE"], rows, "verdicts")
-    return ('<div class="wide">' + table + '</div><p class="small">Margin: the smallest score gap the claim rests on (positive = holds). '
+    return ('<div class="wide">' + table + "</div>"
+            '<p class="small">Margin: the smallest score gap the claim rests on (positive = holds). '
             "Nearest tipping weight: the sweep of one node's local weight (siblings keeping their ratios) "
             "whose flip is nearest in L1. Minimum weight change: the smallest L1 change of all leaf weights "
             f"that overturns the verdict. P(holds): Dirichlet around the profile (concentration "
