@@ -110,3 +110,12 @@ def test_progress_bar_on_request_only(study: mcda.Study, capsys: pytest.CaptureF
     pd.testing.assert_frame_equal(quiet, loud)  # the bar changes nothing
     study.check_verdicts(n_samples=300)  # default: stderr is not a terminal under pytest
     assert capsys.readouterr().err == ""
+
+
+def test_smaa_progress_bar_changes_nothing(study: mcda.Study, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    quiet = study.smaa("balanced", n_samples=50_000, rng=3, progress=False, chunk_size=8192)
+    assert capsys.readouterr().err == ""
+    loud = study.smaa("balanced", n_samples=50_000, rng=3, progress=True, chunk_size=8192)
+    assert "SMAA-2" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(quiet, loud)

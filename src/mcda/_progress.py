@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["progress_iter", "progress_steps", "wanted"]
+__all__ = ["progress_bar", "progress_iter", "progress_steps", "wanted"]
 
 
 def _tqdm() -> Any:
@@ -72,3 +72,27 @@ def progress_iter(items: Sequence[T], desc: str, enabled: bool) -> Iterator[T]:
         return
     with bar_class(items, desc=desc, file=sys.stderr, leave=False) as bar:
         yield from bar
+
+
+class _NoBar:
+    """A bar that shows nothing."""
+
+    def update(self, n: int = 1) -> None:
+        """Advance (nothing to show)."""
+
+    def close(self) -> None:
+        """Close (nothing to close)."""
+
+
+def progress_bar(total: int, desc: str, enabled: bool) -> Any:
+    """A tqdm bar of ``total`` steps on stderr (``update()``, ``close()``), or one that shows nothing.
+
+    Examples
+    --------
+    >>> bar = progress_bar(3, "x", enabled=False)
+    >>> bar.update(); bar.close()
+    """
+    bar_class = _tqdm() if enabled else None
+    if bar_class is None:
+        return _NoBar()
+    return bar_class(total=total, desc=desc, file=sys.stderr, leave=False)
