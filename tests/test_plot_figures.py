@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import mcda
@@ -45,7 +46,10 @@ def test_contributions_bars_are_the_gap_parts(study: mcda.Study) -> None:
 
 
 def test_agreement_lines_are_the_ranks(study: mcda.Study) -> None:
-    ranks = study.compare_methods("balanced", ["wsm", "topsis", "vikor", "ahp"]).attrs["ranks"]
+    ranks = study.rank_table("balanced", ["wsm", "topsis", "vikor", "ahp"])
+    pd.testing.assert_frame_equal(ranks, study.compare_methods("balanced", ["wsm", "topsis", "vikor", "ahp"])
+                                  .attrs["ranks"])
+    assert ranks.loc["alpha", "vikor"] == study.score("balanced", "vikor").ranks["alpha"]
     ax = plot.agreement_plot(ranks)
     for line in ax.get_lines():
         np.testing.assert_array_equal(line.get_ydata(), ranks.loc[line.get_label()].to_numpy(dtype=float))

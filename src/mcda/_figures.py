@@ -69,14 +69,14 @@ def contributions_plot(result: ScoreResult, *, top: int = 12, benefit: dict[str,
 def agreement_plot(ranks: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Method agreement: each alternative's rank (rows) under each method (columns), joined by lines.
 
-    ``ranks`` is the rank table of :meth:`mcda.Study.compare_methods` (``df.attrs["ranks"]``),
+    ``ranks`` is :meth:`mcda.Study.rank_table` (also ``compare_methods(...).attrs["ranks"]``),
     1 = best.
 
     Examples
     --------
     >>> import mcda
     >>> study = mcda.load_study("tests/data/laptops.yaml")
-    >>> ranks = study.compare_methods("balanced", ["wsm", "topsis", "vikor"]).attrs["ranks"]
+    >>> ranks = study.rank_table("balanced", ["wsm", "topsis", "vikor"])
     >>> [ln.get_label() for ln in agreement_plot(ranks).get_lines()]
     ['alpha', 'beta', 'gamma']
     """

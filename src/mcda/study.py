@@ -299,6 +299,18 @@ class Study:
             its repr. ``df.attrs["ranks"]`` holds the rank table (average ranks
             for ties, 1 = best), alternatives by labels.
         """
+        table = self.rank_table(profile, methods, scope)
+        df = compare_rankings({str(c): table[c].to_numpy() for c in table.columns})
+        df.attrs["ranks"] = table
+        return df
+
+    def rank_table(
+        self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,
+        methods: list[str | Method] | None = None, scope: str | None = None,
+    ) -> pd.DataFrame:
+        """Ranks (1 = best, average ranks for ties) of every alternative (rows) under each method,
+        or ``profile/method`` when several profiles are given (columns): the table
+        :meth:`compare_methods` compares."""
         profs = self.profiles if profile is None else profile if isinstance(profile, list) else [profile]
         meths: list[str | Method] = list(methods) if methods is not None else list(method_names())
         ranks: dict[str, np.ndarray] = {}
@@ -310,9 +322,7 @@ class Study:
                 label = f"{prof.id}/{label}" if len(profs) > 1 else label
                 s = res.scores.reindex(self.alternatives).to_numpy()
                 ranks[label] = np.asarray(kernels.rank(s, res.higher_is_better, ties="average"), dtype=float)
-        df = compare_rankings(ranks)
-        df.attrs["ranks"] = pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
-        return df
+        return pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
 
     # --- sensitivity (mcda.sensitivity on arrays; ids re-attached here) -----------------
     def sweep_paths(self, profile: str | WeightProfile, scope: str | None = None) -> dict[str, WeightPath]:
