@@ -66,7 +66,7 @@ def laptops_html() -> str:
 def hostile_study() -> mcda.Study:
     text = (Path(__file__).parent / "data" / "laptops.yaml").read_text(encoding="utf-8")
     text = text.replace("sources:\n", "sources:" + HOSTILE, 1)
-    text = text.replace('quote: "solid"', 'quote: "</script><script>alert(1)</script> & <img src=x>"')
+    text = text.replace('quote: "solid"', 'quote: "</script><script>alert(1)</script> & <img src=x> | a|b\\nnext line"')
     text = text.replace("{id: alpha, name: Alpha 14}", '{id: alpha, name: "Alpha <i>14</i>"}')
     text = text.replace("sources: [review], confidence: 0.9}", "sources: [review, evil, good], confidence: 0.9}", 1)
     return loads_study(text)
@@ -202,3 +202,19 @@ def test_report_needs_no_matplotlib(laptops_path: Path) -> None:
             "assert sys.modules['matplotlib'] is None and 'matplotlib.pyplot' not in sys.modules\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
+
+
+def test_markdown_tables_survive_untrusted_text(hostile_study: mcda.Study) -> None:
+    md = build_report(hostile_study, "md", FAST)
+    assert "<script>" not in md and "<img" not in md
+    assert "javascript:" not in md  # the unsafe link stays plain text
+    assert "[Good & plain](https://example.org/a?b=1&c=2)" in md
+    cells = None
+    for line in md.splitlines():  # every row of every table has as many cells as its header
+        if not line.startswith("|"):
+            cells = None
+            continue
+        n = len(re.findall(r"(?<!\\)\|", line))
+        if cells is None:
+            cells = n
+        assert n == cells, line

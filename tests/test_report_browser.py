@@ -172,3 +172,28 @@ def test_explorer_marks_flips(browser: Any, seed_report: tuple[mcda.Study, Path]
     balanced = study.score("balanced", "topsis").scores
     page = _scores(browser)
     assert all(page[a] == pytest.approx(float(balanced[a]), abs=1e-9) for a in study.alternatives)
+
+
+def test_explorer_on_a_cost_criterion_and_three_alternatives(browser: Any, tmp_path: Path) -> None:
+    """Laptops: price is a cost criterion (inverted by WSM/WPM/AHP, anti-ideal for TOPSIS); WSM without
+    normalisation cannot invert it, and the page says so where the library raises."""
+    from selenium.webdriver.support.ui import Select
+
+    study = mcda.load_study(Path(__file__).parent / "data" / "laptops.yaml")
+    out = tmp_path / "laptops.html"
+    write_report(study, out, options=FAST)
+    browser.get(out.as_uri())
+    select = Select(browser.find_element("id", "mcda-method"))
+    for profile in study.profiles:
+        browser.find_element("css selector", f"button[data-profile='{profile}']").click()
+        for t in (None, 0.0, 0.8):
+            if t is not None:
+                _set(browser, "perf", t)
+            for key in [o.get_attribute("value") for o in select.options]:
+                select.select_by_value(key)
+                kind, option = key.split(":")
+                _check_page(browser, study, kind, option)
+    select.select_by_value("wsm:none")
+    assert "cannot score" in browser.find_element("id", "mcda-error").text
+    with pytest.raises(MCDAError):
+        study.score("balanced", "wsm", normalization="none")
