@@ -23,8 +23,11 @@ HOSTILE = """
 """
 
 
+VOID = {"meta", "br", "input", "img", "hr", "link", "col", "area", "base", "wbr", "source"}
+
+
 class _Collect(HTMLParser):
-    """Every tag with its attributes, the text of <script> elements, and parse errors."""
+    """Every tag with its attributes, the text of <script> elements, and unbalanced end tags."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -32,14 +35,23 @@ class _Collect(HTMLParser):
         self.scripts: list[str] = []
         self._in_script = False
         self.text: list[str] = []
+        self.open: list[str] = []
+        self.unbalanced: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.open.append(tag)
         self._in_script = tag == "script"
         if self._in_script:
             self.scripts.append("")
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
     def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.unbalanced.append(f"</{tag}> at {self.getpos()}")
         if tag == "script":
             self._in_script = False
 
@@ -74,6 +86,7 @@ def hostile_study() -> mcda.Study:
 
 def test_every_section_and_chart_is_present(laptops_html: str) -> None:
     p = _parse(laptops_html)
+    assert not p.unbalanced and not p.open, (p.unbalanced[:3], p.open[-3:])
     ids = {a.get("id") for _, a in p.tags}
     assert set(SECTIONS) <= ids
     charts = {a.get("data-chart") for t, a in p.tags if t == "figure"}
