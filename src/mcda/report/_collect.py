@@ -308,7 +308,7 @@ def collect(study: Study, options: ReportOptions | None = None, sha256: str | No
     names.update({c.id: c.name for c in study.model.criteria.walk()})
     step("verdicts")
     verdicts = study.check_verdicts(n_samples=opts.n_samples, rng=opts.seed, evidence=opts.evidence,
-                                    concentration=opts.concentration)
+                                    concentration=opts.concentration, progress=False)  # the report has its bar
     status = {str(vid): _status(rows) for vid, rows in verdicts.groupby("id", sort=False)}
     step("scores")
     scores = _scores(study, methods)
@@ -323,8 +323,8 @@ def collect(study: Study, options: ReportOptions | None = None, sha256: str | No
     charts = [_verdict_chart(study, v, first.loc[v.id], opts) for v in study.model.verdicts]
     step("SMAA-2")
     smaa = {p: study.smaa(p, opts.method, n_samples=opts.n_samples, rng=opts.seed,
-                          concentration=opts.concentration) for p in study.profiles}
-    uniform = study.smaa(None, opts.method, n_samples=opts.n_samples, rng=opts.seed)
+                          concentration=opts.concentration, progress=False) for p in study.profiles}
+    uniform = study.smaa(None, opts.method, n_samples=opts.n_samples, rng=opts.seed, progress=False)
     return ReportData(study, opts, names, methods, verdicts, status, scores, weights, _ahp_nodes(study, names),
                       contributions, charts, smaa, uniform, _stamp(study, opts, methods, sha256),
                       list(study.warnings))
