@@ -293,7 +293,7 @@ def _evidence(d: ReportData) -> str:
 
 def _stamp(d: ReportData) -> str:
     rows = [[_e(k), f"<code>{_e(v)}</code>"] for k, v in d.stamp.items()]
-    return _table(["", ""], rows, "stamp")
+    return _table(["setting", "value"], rows, "stamp")
 
 
 def render_html(d: ReportData) -> str:

@@ -207,7 +207,7 @@ def bump_chart(title: str, columns: Sequence[str], ranks: Mapping[str, Sequence[
     """Rank of each alternative (rows of ``ranks``) under each method (``columns``), joined by lines."""
     m = max(len(ranks), 1)
     left, top, colw, rowh = 150.0, 56.0, 70.0, 28.0
-    width = left + colw * max(len(columns) - 1, 1) + 160
+    width = left + colw * max(len(columns) - 1, 1) + 30 + 7.0 * max([len(k) for k in ranks] + [10])
     bottom = top + rowh * (m - 1)
     def sx(j: float) -> float:
         return left + j * colw
