@@ -139,6 +139,7 @@ def render_markdown(d: ReportData) -> str:
     parts = {"verdicts": _verdicts(d), "scores": _scores(d), "weights": _weights(d), "why": _why(d),
              "flip": _flip(d), "sure": _sure(d),
              "explorer": "The interactive weight explorer is in the HTML report (`--format html`).\n",
-             "evidence": _evidence(d), "stamp": _table(["setting", "value"], [[k, f"`{v}`"] for k, v in d.stamp.items()])}
+             "evidence": _evidence(d),
+             "stamp": _table(["setting", "value"], [[k, f"`{v}`"] for k, v in d.stamp.items()])}
     head = f"# {d.study.title}\n\n"
     return head + "".join(f"\n## {SECTIONS[k]}\n\n{parts[k]}" for k in SECTIONS)
