@@ -83,7 +83,7 @@ def test_every_module_imports() -> None:
 
 # Layers, bottom to top: a module may import only from its own layer or the ones below.
 LAYERS = [
-    {"_types", "errors", "_params", "_locate", "defaults"},
+    {"_types", "errors", "_params", "_locate", "defaults", "_display", "_progress"},
     {"kernels"},
     {"arrays", "methods", "compare"},
     {"model"},
@@ -91,7 +91,7 @@ LAYERS = [
     {"weights", "results", "sensitivity"},
     {"verdicts"},
     {"study"},
-    {"io", "testing", "plot"},
+    {"io", "testing", "report", "plot", "_figures", "_plotting"},
     {"cli"},
     {"__main__"},
 ]

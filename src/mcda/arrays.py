@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda._types import BoolArray, FloatArray, IntArray
-from mcda.errors import UnknownNameError
+from mcda.errors import UnknownNameError, did_you_mean
 
 __all__ = ["DecisionArrays", "positions"]
 
@@ -30,11 +30,8 @@ def positions(ids: str | Sequence[str], known: Sequence[str], what: str) -> IntA
     index = {k: i for i, k in enumerate(known)}
     unknown = [x for x in wanted if x not in index]
     if unknown:
-        import difflib
-
-        close = difflib.get_close_matches(str(unknown[0]), [str(k) for k in known], n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise UnknownNameError(f"unknown {what}(s) {unknown}; {hint}{what}s: {', '.join(map(str, known))}")
+        hint = did_you_mean(str(unknown[0]), [str(k) for k in known])
+        raise UnknownNameError(f"unknown {what}(s) {unknown}{hint}; {what}s: {', '.join(map(str, known))}")
     return np.array([index[x] for x in wanted], dtype=np.int64)
 
 

@@ -3,9 +3,9 @@
 Exit codes:
 
 * 0 success;
-* 1 a verdict did not come out as expected (``verdicts``);
+* 1 a verdict did not come out as expected (``verdicts``, ``report``);
 * 2 the command cannot do what was asked: bad input (invalid study, unknown
-  profile/method/scope, bad arguments) or an output that cannot be written
+  profile/method/scope/node, bad arguments) or an output that cannot be written
   (read-only, a device, the study itself, a full disk, a closed standard output);
 * 3 an internal error (a bug in mcda: please report it; ``--debug`` shows the traceback);
 * 130 interrupted (Ctrl-C); 141 the reader of standard output went away (a closed pipe).
@@ -22,15 +22,15 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from mcda import defaults
-from mcda.errors import MCDAError, UnknownNameError
+from mcda.errors import MCDAError, UnknownNameError, did_you_mean
 from mcda.io import atomic_write, load_study
 from mcda.io.stdio import prepare_stdout, silence_stdout
-from mcda.methods import method_names
+from mcda.methods import get_method, method_names
 
 __all__ = ["main"]
 
@@ -52,9 +52,15 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     m = study.model
-    print(f"{args.study}: OK - {len(m.alternatives)} alternatives, {len(study.leaves)} leaf criteria, "
-          f"{len(m.evidence)} evidence items, {len(m.missing)} declared missing cells, "
-          f"{len(m.sources)} sources, {len(m.profiles)} profiles, {len(m.verdicts)} verdicts")
+    if getattr(args, "format", "table") != "table":
+        _emit(pd.DataFrame([{"file": args.study, "ok": True, "alternatives": len(m.alternatives),
+                             "leaf_criteria": len(study.leaves), "evidence_items": len(m.evidence),
+                             "missing_cells": len(m.missing), "sources": len(m.sources), "profiles": len(m.profiles),
+                             "verdicts": len(m.verdicts), "warnings": " | ".join(study.warnings)}]), args.format)
+    else:
+        print(f"{args.study}: OK - {len(m.alternatives)} alternatives, {len(study.leaves)} leaf criteria, "
+              f"{len(m.evidence)} evidence items, {len(m.missing)} declared missing cells, "
+              f"{len(m.sources)} sources, {len(m.profiles)} profiles, {len(m.verdicts)} verdicts")
     for warning in study.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
@@ -77,6 +83,7 @@ def _options(pairs: list[str] | None) -> dict[str, object]:
 def _cmd_run(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
+    _warn_profiles(study, profiles)
     options = _options(args.option)
     frames = []
     for p in profiles:
@@ -85,6 +92,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         df.insert(0, "profile", p)
         df.insert(1, "method", res.method)
         df.insert(2, "scope", res.scope)
+        if args.format == "json":
+            df["higher_is_better"] = res.higher_is_better
         frames.append(df)
     _emit(pd.concat(frames, ignore_index=True), args.format)
     return 0
@@ -99,6 +108,7 @@ def _verdict_status(study: Any, rows: pd.DataFrame) -> pd.DataFrame:
 
 def _cmd_verdicts(args: argparse.Namespace) -> int:
     study = load_study(args.study)
+    _warn_profiles(study, [v.profile for v in study.model.verdicts])
     df = study.check_verdicts(method=args.method, robustness=False, **_options(args.option))
     status = _verdict_status(study, df)
     if args.status:
@@ -123,6 +133,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
         raise UnknownNameError(f"--plot draws the tipping points: use it with --report tipping, not {args.report}")
     study = load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
+    _warn_profiles(study, profiles if args.report != "verdicts" else [v.profile for v in study.model.verdicts])
     if args.report == "verdicts":
         df = study.check_verdicts(method=args.method, n_samples=args.samples, rng=args.seed, evidence=args.evidence,
                                   **_options(args.option))
@@ -198,6 +209,7 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     if args.plot and args.show == "winning":
         raise UnknownNameError("--plot draws --show acceptability or central, not winning")
     study = load_study(args.study)
+    _warn_profiles(study, [args.profile] if args.profile else [])
     df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
                     concentration=args.concentration, evidence=args.evidence, **_options(args.option))
     if args.show == "acceptability":
@@ -229,6 +241,157 @@ def _option_argument(p: argparse.ArgumentParser) -> None:
                         "where the default is each verdict's own methods)")
 
 
+# --- report, explain, weights, sweep, schema -----------------------------------------------------
+
+
+def _warn_profiles(study: Any, profiles: Sequence[str]) -> None:
+    """Print the AHP inconsistency warnings of the profiles a command uses (stderr)."""
+    for p in dict.fromkeys(profiles):
+        for warning in study.weights(p).warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+
+
+def _pick(kind: str, name: str | None, choices: Sequence[str]) -> str | None:
+    """``name`` if it is one of ``choices`` (None stays None); otherwise an error with a suggestion."""
+    if name is None or name in choices:
+        return name
+    raise UnknownNameError(f"unknown {kind} {name!r}{did_you_mean(name, list(choices))}; "
+                           f"known: {', '.join(choices)}")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from mcda.report import ReportOptions, write_report
+
+    study = load_study(args.study)
+    _pick("method", args.method, method_names())
+    fmt: Literal["html", "md"] = args.report_format or ("md" if args.report_path.lower().endswith(".md") else "html")
+    opts = ReportOptions(method=args.method, n_samples=args.samples, seed=args.seed, evidence=args.evidence)
+    _warn_profiles(study, study.profiles)
+    write_report(study, args.report_path, fmt, opts, progress=None if args.progress else False)
+    bad = [v.verdict.id for v in study.verdict_outcomes() if not v.as_expected]
+    print(f"wrote {args.report_path} ({fmt})", file=sys.stderr)
+    if bad:
+        print(f"{len(bad)} verdict check(s) did not come out as expected: {', '.join(bad)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    _pick("profile", args.profile, study.profiles)
+    _pick("method", args.method, method_names())
+    _warn_profiles(study, [args.profile])
+    res = study.score(args.profile, args.method, args.scope, **_options(args.option))
+    ex = res.explain().reset_index()
+    cells = {(a, c): study.provenance(a, c) for a, c in zip(ex["alternative"], ex["criterion"], strict=True)}
+    ex.insert(0, "profile", res.profile)
+    ex.insert(1, "method", res.method)
+    ex["higher_is_better"] = res.higher_is_better
+    ex["origin"] = [cells[k].origin for k in zip(ex["alternative"], ex["criterion"], strict=True)]
+    ex["evidence"] = [", ".join(it.id for it in cells[k].items) for k in zip(ex["alternative"], ex["criterion"],
+                                                                             strict=True)]
+    ex["sources"] = [", ".join(s.id for s in cells[k].sources) for k in zip(ex["alternative"], ex["criterion"],
+                                                                            strict=True)]
+    _emit(ex.round(12), args.format)
+    return 0
+
+
+def _cmd_weights(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    profiles = [_pick("profile", args.profile, study.profiles)] if args.profile else study.profiles
+    _warn_profiles(study, [p for p in profiles if p])
+    rows = []
+    for p in profiles:
+        ew = study.weights(p or "", args.scope)
+        parent = {child: node for node, kids in ew.local.items() for child in kids}
+        for node, g in ew.global_weights.items():
+            crit = study.model.criteria.find(node)
+            rows.append({"profile": p, "node": node, "name": crit.name if crit else node,
+                         "parent": parent.get(node, ""), "leaf": bool(crit is not None and crit.is_leaf),
+                         "local": ew.local.get(parent.get(node, ""), {}).get(node, 1.0),
+                         "global": g, "cr": ew.consistency[node].cr if node in ew.consistency else None})
+    _emit(pd.DataFrame(rows).round(12), args.format)
+    return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    _pick("method", args.method, method_names())
+    profiles = [_pick("profile", args.profile, study.profiles)] if args.profile else study.profiles
+    _warn_profiles(study, [p for p in profiles if p])
+    frames = []
+    for p in profiles:
+        _pick("node", args.node, list(study.sweep_paths(p or "", args.scope)))
+        df = study.sweep(p or "", args.node, args.method, args.scope, n_points=args.points, **_options(args.option))
+        df["higher_is_better"] = get_method(args.method).higher_is_better
+        frames.append(df)
+    _emit(pd.concat(frames, ignore_index=True).round(12), args.format)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from mcda.model import StudyModel
+
+    schema = StudyModel.model_json_schema()
+    schema.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
+    schema.setdefault("title", "mcda study")
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _add_more_commands(sub: Any, fmt: argparse.ArgumentParser) -> None:
+    """Parser entries of report, explain, weights, sweep and schema."""
+    p = sub.add_parser("report", help="write the study report: self-contained HTML with a weight explorer, or "
+                                      "Markdown (exit 1 if a verdict is not as expected)")
+    p.add_argument("study")
+    p.add_argument("-o", "--output", dest="report_path", required=True, metavar="FILE",
+                   help="report file (.html, or .md for Markdown); written atomically")
+    p.add_argument("--format", dest="report_format", choices=["html", "md"],
+                   help="html or md (default: from the file name)")
+    p.add_argument("--method", default=defaults.METHOD,
+                   help=f"method of the contribution charts and SMAA (default {defaults.METHOD})")
+    p.add_argument("--samples", type=int, default=defaults.VERDICT_SAMPLES,
+                   help=f"Monte Carlo samples for P(holds) and SMAA (default {defaults.VERDICT_SAMPLES})")
+    p.add_argument("--seed", type=int, default=defaults.SEED, help=f"random seed (default {defaults.SEED})")
+    p.add_argument("--evidence", choices=["none", "interval", "mixture"], default=defaults.VERDICT_EVIDENCE,
+                   help=f"evidence-uncertainty model of P(holds) (default {defaults.VERDICT_EVIDENCE})")
+    p.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="no progress bar (default: shown on a terminal when tqdm is installed)")
+    p.set_defaults(func=_cmd_report)
+
+    opt = argparse.ArgumentParser(add_help=False)
+    opt.add_argument("--scope", help="criteria node to score within (default: the root)")
+    opt.add_argument("--option", action="append", metavar="KEY=VALUE", help="a method option (repeatable)")
+
+    p = sub.add_parser("explain", parents=[fmt, opt],
+                       help="per-criterion contributions of one profile, with the evidence behind each cell")
+    p.add_argument("study")
+    p.add_argument("--profile", required=True, help="profile id")
+    p.add_argument("--method", default=defaults.METHOD, help=f"method (default {defaults.METHOD})")
+    p.set_defaults(func=_cmd_explain)
+
+    p = sub.add_parser("weights", parents=[fmt], help="effective local and global weights per profile")
+    p.add_argument("study")
+    p.add_argument("--profile", help="profile id (default: every profile)")
+    p.add_argument("--scope", help="criteria node (default: the root)")
+    p.set_defaults(func=_cmd_weights)
+
+    p = sub.add_parser("sweep", parents=[fmt, opt],
+                       help="scores and ranks while one node's weight runs over [0, 1] (siblings keep their ratios)")
+    p.add_argument("study")
+    p.add_argument("--node", required=True, help="criteria node to sweep")
+    p.add_argument("--profile", help="profile id (default: every profile)")
+    p.add_argument("--method", default=defaults.METHOD, help=f"method (default {defaults.METHOD})")
+    p.add_argument("--points", type=int, default=defaults.SWEEP_POINTS,
+                   help=f"points on [0, 1] (default {defaults.SWEEP_POINTS})")
+    p.set_defaults(func=_cmd_sweep)
+
+    p = sub.add_parser("schema", help="JSON Schema of the study file format (for editors)")
+    p.set_defaults(func=_cmd_schema)
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="mcda", description="Evidence-based multi-criteria decision analysis.")
     ap.add_argument("--debug", action="store_true", help="show the traceback of an internal error (exit 3)")
@@ -239,7 +402,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="write the table to FILE ('-': standard output); atomically, only to a regular file, "
                           "never over the study")
 
-    p = sub.add_parser("validate", help="check a study file and report every problem (exit 2 if any)")
+    p = sub.add_parser("validate", parents=[fmt], help="check a study file and report every problem (exit 2 if any)")
     p.add_argument("study")
     p.set_defaults(func=_cmd_validate)
 
@@ -293,6 +456,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="also draw the acceptability or central weights (.png, .svg or .pdf; needs the plot extra)")
     _option_argument(p)
     p.set_defaults(func=_cmd_smaa, evidence_default=defaults.SMAA_EVIDENCE, samples_default=defaults.SMAA_SAMPLES)
+    _add_more_commands(sub, fmt)
     return ap
 
 

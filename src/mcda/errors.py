@@ -46,6 +46,7 @@ __all__ = [
     "StudyError",
     "StudyValidationError",
     "UnknownNameError",
+    "did_you_mean",
 ]
 
 
@@ -146,3 +147,19 @@ class OutputError(MCDAError, OSError):
 
 class MissingDependencyError(MCDAError, ImportError):
     """An optional dependency (an extra such as ``plot``) is not installed."""
+
+
+def did_you_mean(name: str, choices: list[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` to a mistyped ``name``, or ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("balancd", ["balanced", "enterprise"])
+    " (did you mean 'balanced'?)"
+    >>> did_you_mean("zzz", ["balanced"])
+    ''
+    """
+    import difflib
+
+    close = difflib.get_close_matches(str(name), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

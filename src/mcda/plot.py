@@ -24,46 +24,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from mcda.errors import InputError, MissingDependencyError
+from mcda._plotting import new_axes as _axes
+from mcda._plotting import pyplot
+from mcda._plotting import require_frame as _require
+from mcda.errors import InputError
 from mcda.sensitivity import SMAAResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = ["acceptability_plot", "central_weights_plot", "pyplot", "sweep_plot", "tipping_plot"]
-
-
-def pyplot() -> Any:
-    """``matplotlib.pyplot``, or a :class:`~mcda.errors.MissingDependencyError` saying how to install it.
-
-    Examples
-    --------
-    >>> pyplot().__name__
-    'matplotlib.pyplot'
-    """
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "plotting needs matplotlib; install it with: pip install 'mcda-evidence[plot]'") from exc
-    return plt
-
-
-def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, new = pyplot().subplots(figsize=size, layout="constrained")
-    return new
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str, empty_ok: bool = False) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise InputError(f"{what} must be a DataFrame; got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise InputError(f"{what} lacks column(s) {missing}; pass the frame the Study method returns")
-    if df.empty and not empty_ok:
-        raise InputError(f"{what} is empty: nothing to draw")
 
 
 def sweep_plot(sweep: pd.DataFrame, tipping: pd.DataFrame | None = None, *, value: str = "score",
@@ -273,3 +243,18 @@ def _ramp(k: int) -> list[Any]:
 
     cmap = colormaps["viridis"]
     return [cmap(v) for v in np.linspace(0.15, 0.9, max(k, 1))]
+
+
+# Figures of results beyond sensitivity frames live in mcda._figures (kept apart for size); they are part
+# of this module's public surface.
+from mcda._figures import (  # noqa: E402
+    agreement_plot,
+    contributions_plot,
+    evidence_plot,
+    min_change_plot,
+    verdicts_plot,
+    weights_plot,
+)
+
+__all__ += ["agreement_plot", "contributions_plot", "evidence_plot", "min_change_plot", "verdicts_plot",
+            "weights_plot"]

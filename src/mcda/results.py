@@ -13,7 +13,7 @@ from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError
 from mcda.methods import Method
 
-__all__ = ["NEAR_TIE_RTOL", "ScoreResult", "rounding_tolerance", "score_arrays"]
+__all__ = ["NEAR_TIE_RTOL", "ScoreResult", "WeightChange", "rounding_tolerance", "score_arrays"]
 
 #: Relative tolerance (of the largest |score|) under which two alternatives are
 #: flagged as a near tie; :func:`rounding_tolerance` is added to it.
@@ -117,6 +117,14 @@ class ScoreResult:
         df.index.name = "alternative"
         return df.loc[self.ranking]
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the score table, best first, with the warnings."""
+        from mcda._display import html_block, html_frame
+
+        title = (f"{self.method} scores · profile {self.profile or '–'} · scope {self.scope or '–'}"
+                 + ("" if self.higher_is_better else " (lower is better)"))
+        return html_block(title, [html_frame(self.to_frame())], self.warnings)
+
     def explain(self) -> pd.DataFrame:
         """Per (alternative, criterion): value, weight and the method's named contributions.
 
@@ -164,3 +172,58 @@ def score_arrays(arrays: DecisionArrays, method: Method, profile: str = "", scop
         matrix=pd.DataFrame(arrays.X, index=alts, columns=list(arrays.criteria)),
         details=method.explain(arrays.X, arrays.w, arrays.benefit),
     )
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    """The smallest L1 change of the leaf weights that overturns a claim (ids attached).
+
+    Attributes
+    ----------
+    found:
+        False when no weight vector overturns the claim.
+    distance:
+        L1 distance between the weights before and after (None when not found).
+    exact:
+        True when ``distance`` is a proven minimum (linear programme), else a verified upper bound.
+    method, claim:
+        The method and the claimed top places (ids, best first).
+    leader_after:
+        Who leads with the new weights.
+    margin_before, margin_after:
+        The claim's margin before and after.
+    before, after:
+        Leaf weights before and after (``after`` is None when not found).
+    """
+
+    found: bool
+    distance: float | None
+    exact: bool
+    method: str
+    claim: list[str]
+    leader_after: str | None
+    margin_before: float
+    margin_after: float | None
+    before: pd.Series
+    after: pd.Series | None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per leaf: weight, new_weight, change (``attrs`` repeat the scalar answers)."""
+        new = self.after if self.after is not None else self.before
+        df = pd.DataFrame({"weight": self.before, "new_weight": new, "change": new - self.before})
+        df.index.name = "criterion"
+        df.attrs.update(found=self.found, l1=self.distance, exact=self.exact, method=self.method,
+                        claim=list(self.claim), margin_before=self.margin_before,
+                        margin_after=self.margin_after, leader_after=self.leader_after)
+        return df
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the answer and the weights that moved."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        df = self.to_frame()
+        pairs = {"found": self.found, "L1 distance": self.distance, "exact": self.exact,
+                 "leader after": self.leader_after, "margin before": self.margin_before,
+                 "margin after": self.margin_after}
+        return html_block(f"Minimum weight change against {' > '.join(self.claim)} ({self.method})",
+                          [html_pairs(pairs), html_frame(df[df["change"].abs() > 1e-9])])

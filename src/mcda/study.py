@@ -13,16 +13,17 @@ import pandas as pd
 from mcda import defaults, kernels, sensitivity
 from mcda._locate import located
 from mcda._params import count, positive
+from mcda._progress import progress_iter, wanted
 from mcda._types import RNGLike
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
-from mcda.errors import MCDAError, Problem, StudyValidationError, UnknownNameError
+from mcda.errors import MCDAError, Problem, StudyValidationError, UnknownNameError, did_you_mean
 from mcda.evidence import Cell, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
 from mcda.model.profiles import NodeRule
-from mcda.results import ScoreResult, score_arrays
+from mcda.results import ScoreResult, WeightChange, score_arrays
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import ClaimAnalysis, ClaimDraws
 from mcda.value_functions import apply_value_functions, describe, transform, value_table
@@ -90,6 +91,17 @@ class Provenance:
             columns=["evidence", "value", "confidence", "sources", "quote", "note"],
         )
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the cell's value and origin, its evidence items and sources."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        c = self.cell
+        pairs = {"value": c.value, "bounds": None if c.lo is None else f"[{c.lo:.6g}, {c.hi:.6g}]",
+                 "confidence": c.confidence, "origin": self.origin}
+        srcs = [f"{s.id}: {s.title}" + (f" <{s.url}>" if s.url else "") for s in self.sources]
+        return html_block(f"Cell ({self.alternative}, {self.criterion})",
+                          [html_pairs(pairs), html_frame(self.to_frame(), index=False)], srcs)
+
 
 class Study:
     """A validated study. Load one with :func:`mcda.load_study`, or build from a model.
@@ -135,6 +147,19 @@ class Study:
                  n(len(m.profiles), "profile", "profiles"), n(len(m.verdicts), "verdict", "verdicts")]
         return f"Study({m.title!r}: {', '.join(parts)})"
 
+    def _repr_html_(self) -> str:
+        """Notebook display: what the study holds, its profiles and verdicts."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        m = self.model
+        pairs = {"alternatives": ", ".join(a.name for a in m.alternatives), "leaf criteria": len(self.leaves),
+                 "evidence items": len(m.evidence), "declared missing cells": len(m.missing),
+                 "sources": len(m.sources), "profiles": ", ".join(self.profiles), "file": self.path}
+        verdicts = pd.DataFrame([{"id": v.id, "profile": v.profile, "methods": ", ".join(v.methods),
+                                  "scope": v.scope or m.criteria.id, "statement": v.statement} for v in m.verdicts],
+                                columns=["id", "profile", "methods", "scope", "statement"])
+        return html_block(m.title, [html_pairs(pairs), html_frame(verdicts, index=False)], self.warnings)
+
     # --- look-ups ---------------------------------------------------------------
     @property
     def title(self) -> str:
@@ -163,13 +188,15 @@ class Study:
         for p in self.model.profiles:
             if p.id == profile:
                 return p
-        raise UnknownNameError(f"unknown profile {profile!r}; known profiles: {', '.join(self.profiles)}")
+        raise UnknownNameError(f"unknown profile {profile!r}{did_you_mean(profile, self.profiles)}; "
+                               f"known profiles: {', '.join(self.profiles)}")
 
     def _scope_leaves(self, scope: str | None) -> list[str]:
         node = self.model.criteria if scope is None else self.model.criteria.find(scope)
         if node is None:
             nodes = [n.id for n in self.model.criteria.walk()]
-            raise UnknownNameError(f"unknown scope {scope!r}; criteria nodes: {', '.join(nodes)}")
+            raise UnknownNameError(f"unknown scope {scope!r}{did_you_mean(str(scope), nodes)}; "
+                                   f"criteria nodes: {', '.join(nodes)}")
         return [leaf.id for leaf in node.leaves()]
 
     @cached_property
@@ -372,6 +399,18 @@ class Study:
             its repr. ``df.attrs["ranks"]`` holds the rank table (average ranks
             for ties, 1 = best), alternatives by labels.
         """
+        table = self.rank_table(profile, methods, scope)
+        df = compare_rankings({str(c): table[c].to_numpy() for c in table.columns})
+        df.attrs["ranks"] = table
+        return df
+
+    def rank_table(
+        self, profile: str | WeightProfile | list[str | WeightProfile] | None = None,
+        methods: list[str | Method] | None = None, scope: str | None = None,
+    ) -> pd.DataFrame:
+        """Ranks (1 = best, average ranks for ties) of every alternative (rows) under each method,
+        or ``profile/method`` when several profiles are given (columns): the table
+        :meth:`compare_methods` compares."""
         profs = self.profiles if profile is None else profile if isinstance(profile, list) else [profile]
         meths: list[str | Method] = list(methods) if methods is not None else list(method_names())
         ranks: dict[str, np.ndarray] = {}
@@ -383,9 +422,7 @@ class Study:
                 label = f"{prof.id}/{label}" if len(profs) > 1 else label
                 s = res.scores.reindex(self.alternatives).to_numpy()
                 ranks[label] = np.asarray(kernels.rank(s, res.higher_is_better, ties="average"), dtype=float)
-        df = compare_rankings(ranks)
-        df.attrs["ranks"] = pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
-        return df
+        return pd.DataFrame(ranks, index=pd.Index(self.alternatives, name="alternative"))
 
     # --- sensitivity (mcda.sensitivity on arrays; ids re-attached here) -----------------
     def _located(self, arr: DecisionArrays, profile: str | WeightProfile, method: str | Method) -> Any:
@@ -420,7 +457,8 @@ class Study:
         paths = self.sweep_paths(profile, scope)
         unknown = sorted(set(nodes or ()) - set(paths))
         if unknown:
-            raise UnknownNameError(f"cannot sweep {unknown}; nodes with siblings in scope: {', '.join(paths)}")
+            hint = did_you_mean(unknown[0], list(paths))
+            raise UnknownNameError(f"cannot sweep {unknown}{hint}; nodes with siblings in scope: {', '.join(paths)}")
         with self._located(arr, profile, method):
             frames = [sensitivity.tipping_points(arr.X, arr.benefit, paths[n], method, **options)
                       .to_frame(list(arr.alternatives)) for n in (nodes or list(paths))]
@@ -434,23 +472,32 @@ class Study:
                    claim: str | list[str] | None = None, **options: Any) -> pd.DataFrame:
         """The smallest L1 change of the leaf weights that overturns ``claim`` (a leader id or a
         ranking; default: the current leader). One row per leaf: weight, new_weight, change;
-        ``df.attrs`` holds found, l1, exact, leader_after, margin_before, margin_after."""
+        ``df.attrs`` holds found, l1, exact, leader_after, margin_before, margin_after.
+        :meth:`weight_change` returns the same answer as an object."""
+        return self.weight_change(profile, method, scope, claim, **options).to_frame()
+
+    def weight_change(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,
+                      scope: str | None = None,
+                      claim: str | list[str] | None = None, **options: Any) -> WeightChange:
+        """:meth:`min_change` as a :class:`~mcda.results.WeightChange`: distance, leader after,
+        found, exact, margins, weights before and after (``.to_frame()`` for the table)."""
         arr = self.arrays(profile, scope)
         alts = list(arr.alternatives)
         unknown = [a for a in ([claim] if isinstance(claim, str) else claim or []) if a not in alts]
         if unknown:
-            raise UnknownNameError(f"unknown alternative(s) {unknown}; alternatives: {', '.join(alts)}")
+            raise UnknownNameError(f"unknown alternative(s) {unknown}{did_you_mean(unknown[0], alts)}; "
+                                   f"alternatives: {', '.join(alts)}")
         pos = None if claim is None else alts.index(claim) if isinstance(claim, str) else [alts.index(a) for a in claim]
         with self._located(arr, profile, method):
             res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
-        new = res.weights if res.weights is not None else arr.w
-        df = pd.DataFrame({"weight": arr.w, "new_weight": new, "change": new - arr.w},
-                          index=pd.Index(list(arr.criteria), name="criterion"))
-        df.attrs.update(found=res.found, l1=res.distance, exact=res.exact, method=res.method,
-                        claim=[alts[i] for i in res.claim], margin_before=res.margin_before,
-                        margin_after=res.margin_after,
-                        leader_after=None if res.leader_after is None else alts[res.leader_after])
-        return df
+        ids = arr.alternative_ids
+        crits = list(arr.criteria)
+        return WeightChange(
+            found=res.found, distance=res.distance, exact=res.exact, method=res.method,
+            claim=ids(res.claim), margin_before=res.margin_before, margin_after=res.margin_after,
+            leader_after=None if res.leader_after is None else ids([res.leader_after])[0],
+            before=pd.Series(arr.w, index=crits, name="weight"),
+            after=None if res.weights is None else pd.Series(res.weights, index=crits, name="new_weight"))
 
     def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = defaults.METHOD,
              scope: str | None = None, n_samples: int = defaults.SMAA_SAMPLES, rng: RNGLike = defaults.SEED,
@@ -494,7 +541,7 @@ class Study:
     def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
                        n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
                        evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
-                       **options: Any) -> pd.DataFrame:
+                       progress: bool | None = None, **options: Any) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason, and ``status``: the
         verdict's status over the methods checked (see :func:`mcda.verdicts.add_status`).
@@ -507,7 +554,8 @@ class Study:
         Dirichlet around the profile (``concentration``) and the ``evidence`` model,
         with ``n_samples`` samples seeded by ``rng``. Where nothing flips a verdict the
         robustness cells hold the missing marker ``pd.NA`` (``None`` in text columns),
-        never NaN (:func:`mcda.verdicts.with_missing_marker`).
+        never NaN (:func:`mcda.verdicts.with_missing_marker`). ``progress`` shows a bar
+        on stderr (tqdm, when installed; default: only on a terminal).
 
         ``method`` (a name or method object, plus ``options``) checks every verdict
         with that method instead of the verdicts' own.
@@ -521,7 +569,8 @@ class Study:
         # Shared per (profile, scope): weight and evidence draws; per method too: scorer and tipping points.
         draws: dict[tuple[str, str | None], ClaimDraws] = {}
         analyses: dict[tuple[str, str | None, str], ClaimAnalysis] = {}
-        for o in self.verdict_outcomes(method, **options):
+        outcomes = self.verdict_outcomes(method, **options)
+        for o in progress_iter(outcomes, "verdicts", robustness and wanted(progress)):
             row = o.row()
             if robustness:
                 v = o.verdict

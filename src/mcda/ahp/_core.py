@@ -135,6 +135,15 @@ class Consistency:
         return pd.DataFrame([vars(d) for d in self.inconsistent_judgements],
                             columns=["a", "b", "given", "consistent", "ratio"])
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the indices and, when not acceptable, the worst judgements."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        pairs = {"n": self.n, "lambda_max": self.lambda_max, "CI": self.ci, "CR": self.cr,
+                 f"RI ({self.ri_table})": self.ri, "GCI": self.gci, "acceptable": self.acceptable}
+        parts = [html_pairs(pairs)] + ([] if self.acceptable else [html_frame(self.to_frame(), index=False)])
+        return html_block(f"AHP consistency: {self.summary().split(';')[0]}", parts)
+
 
 def _diagnose(A: FloatArray, given: np.ndarray, w: FloatArray, names: Sequence[Hashable], top: int
               ) -> tuple[JudgementDiagnostic, ...]:

@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from mcda._types import BoolArray, FloatArray
-from mcda.errors import InputError, UnknownNameError
+from mcda.errors import InputError, UnknownNameError, did_you_mean
 from mcda.kernels._blocks import Workspace
 
 __all__ = ["METHODS", "Method", "Scorer", "TransposedScorer", "as_method", "get_method", "method_names"]
@@ -318,11 +318,8 @@ def get_method(method: str | Method, **options: Any) -> Method:
         return dataclasses.replace(meth, **options)
     cls = METHODS.get(method.lower())
     if cls is None:
-        import difflib
-
-        close = difflib.get_close_matches(method.lower(), method_names(), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise UnknownNameError(f"unknown method {method!r}; {hint}known methods: {', '.join(method_names())}")
+        raise UnknownNameError(f"unknown method {method!r}{did_you_mean(method.lower(), method_names())}; "
+                               f"known methods: {', '.join(method_names())}")
     _check_options(cls, method, options)
     return cls(**options)
 

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from scipy.optimize import linprog, minimize
 
 from mcda import defaults
@@ -109,6 +110,24 @@ class MinChange:
     exact: bool
     method: str
     target: str = "fail"
+
+    def to_frame(self, criteria: list[str] | None = None) -> pd.DataFrame:
+        """One row per criterion: weight (before), new_weight (after), change."""
+        names = criteria or [f"c{j}" for j in range(self.w.size)]
+        new = self.weights if self.weights is not None else self.w
+        return pd.DataFrame({"weight": self.w, "new_weight": new, "change": new - self.w},
+                            index=pd.Index(names, name="criterion"))
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the answer (found, distance, leader after) and the weights that moved."""
+        from mcda._display import html_block, html_frame, html_pairs
+
+        df = self.to_frame()
+        pairs = {"found": self.found, "L1 distance": self.distance, "exact": self.exact,
+                 "leader after": None if self.leader_after is None else f"a{self.leader_after}",
+                 "margin before": self.margin_before, "margin after": self.margin_after}
+        return html_block(f"Minimum weight change that makes the claim {self.target} ({self.method})",
+                          [html_pairs(pairs), html_frame(df[df["change"].abs() > 1e-9])])
 
 
 def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: float,

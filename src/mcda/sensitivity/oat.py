@@ -67,6 +67,17 @@ class SweepResult:
             "at_profile": np.repeat(np.isclose(self.t, self.path.t0, rtol=0, atol=1e-12), m),
         })
 
+    def _repr_html_(self) -> str:
+        """Notebook display: scores at eleven points of the sweep, with the profile's point."""
+        from mcda._display import html_block, html_frame
+
+        picks = sorted({int(i) for i in np.linspace(0, self.t.size - 1, min(11, self.t.size)).round()}
+                       | {int(np.argmin(np.abs(self.t - self.path.t0)))})
+        df = pd.DataFrame(self.scores[picks], index=pd.Index(self.t[picks], name="weight"),
+                          columns=[f"a{i}" for i in range(self.scores.shape[1])])
+        return html_block(f"Sweep of {self.path.node} ({self.method}); profile weight {self.path.t0:.4g}",
+                          [html_frame(df)])
+
 
 def sweep(
     X: ArrayLike,

@@ -80,6 +80,13 @@ class ReversalReport:
         return pd.DataFrame({"check": self.check, "subject": subj, "ahead": alts[self.ahead],
                              "behind": alts[self.behind], "method": self.method})
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the reversed pairs."""
+        from mcda._display import html_block, html_frame
+
+        return html_block(f"Rank reversal checks ({self.method}): {len(self)} reversed pair(s) in "
+                          f"{self.checks_run} checks", [html_frame(self.to_frame(), index=False)])
+
 
 def _order(s: FloatArray, higher: bool, rtol: float) -> np.ndarray:
     """Strict order matrix: +1 where i is ahead of k, -1 behind, 0 tied within tolerance."""

@@ -80,6 +80,16 @@ class ClaimRobustness:
         """The claim tipping point nearest to the profile (L1 on global weights), if any."""
         return min(self.tips, key=lambda tip: tip.distance) if self.tips else None
 
+    def _repr_html_(self) -> str:
+        """Notebook display: nearest tipping point, minimum change and P(holds)."""
+        from mcda._display import html_block, html_pairs
+
+        tip = self.nearest
+        pairs = {"nearest tipping node": tip.node if tip else None, "its weight now": tip.weight_now if tip else None,
+                 "tipping weight": tip.weight if tip else None, "min L1 change": self.min_change.distance,
+                 "P(holds)": self.p_holds, "SE": self.p_holds_se, "samples": self.n_samples}
+        return html_block("Claim robustness", [html_pairs(pairs)])
+
 
 class ClaimDraws:
     """Weight and evidence samples of one problem and profile, drawn once and shared.

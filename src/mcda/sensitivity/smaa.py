@@ -70,6 +70,7 @@ import pandas as pd
 
 from mcda import defaults
 from mcda._params import count, optional_count
+from mcda._progress import progress_bar, wanted
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -221,6 +222,16 @@ class SMAAResult:
                         replicates=self.replicates)
         return df
 
+    def _repr_html_(self) -> str:
+        """Notebook display: rank acceptability, confidence and central weights."""
+        from mcda._display import html_block, html_frame
+
+        df = self.to_frame()
+        parts = [html_frame(pd.concat([df["acceptability"], df["confidence"]], axis=1)),
+                 "<p>central weights</p>", html_frame(pd.DataFrame(df["central_weights"]))]
+        return html_block(f"SMAA-2 ({self.method}, {self.n_samples} samples, weights {self.sampler}, "
+                          f"evidence {self.evidence})", parts)
+
 
 @dataclass
 class _Totals:
@@ -300,19 +311,26 @@ def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _To
     tot = _Totals(np.zeros((m, m), np.int64), TieCounts(m), np.zeros((m, m), np.int64),
                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), Replicates.zeros(m, n))
     jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
-    if n_jobs <= 1 or len(jobs) == 1:
-        for job in jobs:
-            _add(tot, _chunk(job, ctx))
+    bar = progress_bar(n_blocks, "SMAA-2 blocks", bool(ctx.get("progress")) and len(jobs) > 1)
+    try:
+        if n_jobs <= 1 or len(jobs) == 1:
+            for job in jobs:
+                _add(tot, _chunk(job, ctx))
+                bar.update(job[1] - job[0])
+            return tot
+        with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+            pending: deque[Future[list[_Totals]]] = deque()
+            for job in jobs:
+                pending.append(pool.submit(_chunk, job, ctx))
+                if len(pending) >= 2 * n_jobs:
+                    _add(tot, parts := pending.popleft().result())
+                    bar.update(len(parts))
+            while pending:
+                _add(tot, parts := pending.popleft().result())
+                bar.update(len(parts))
         return tot
-    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
-        pending: deque[Future[list[_Totals]]] = deque()
-        for job in jobs:
-            pending.append(pool.submit(_chunk, job, ctx))
-            if len(pending) >= 2 * n_jobs:
-                _add(tot, pending.popleft().result())
-        while pending:
-            _add(tot, pending.popleft().result())
-    return tot
+    finally:
+        bar.close()
 
 
 def _add(tot: _Totals, parts: list[_Totals]) -> None:
@@ -366,6 +384,7 @@ def smaa(
     n_confidence: int | None = None,
     chunk_size: int = 65536,
     n_jobs: int | None = None,
+    progress: bool | None = None,
     **options: Any,
 ) -> SMAAResult:
     """SMAA-2 rank acceptability indices, central weights, confidence factors and winning indices.
@@ -393,6 +412,9 @@ def smaa(
         Samples scored per vectorised call (rounded up to whole blocks); bounds memory.
     n_jobs : int, optional
         Threads (default: the number of CPUs).
+    progress : bool, optional
+        A progress bar on stderr over the sample blocks (tqdm, when installed); default:
+        only when stderr is a terminal. The result does not depend on it.
 
     Returns
     -------
@@ -430,7 +452,7 @@ def smaa(
     ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
                                higher=meth.higher_is_better, evidence=evidence, dist=dist,
                                group=evidence_group(meth), local=threading.local(),
-                               entropy=entropy, scorer=meth.prepare_T(arr, mask))
+                               entropy=entropy, scorer=meth.prepare_T(arr, mask), progress=wanted(progress))
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-chunk // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if threads is None else threads

@@ -116,6 +116,14 @@ class TippingPoints:
             "method": self.method, "exact": self.exact,
         })
 
+    def _repr_html_(self) -> str:
+        """Notebook display: one row per tipping point."""
+        from mcda._display import html_block, html_frame
+
+        return html_block(f"Tipping points of {self.path.node} ({self.method}, "
+                          f"{'exact' if self.exact else 'numeric'}): {len(self)}",
+                          [html_frame(self.to_frame(), index=False)])
+
 
 # --------------------------------------------------------------- gap polynomials
 

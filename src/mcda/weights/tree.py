@@ -52,6 +52,21 @@ class EffectiveWeights:
     consistency: dict[str, Consistency] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
+    def _repr_html_(self) -> str:
+        """Notebook display: local and global weight of every node, AHP consistency, warnings."""
+        import pandas as pd
+
+        from mcda._display import html_block, html_frame
+
+        parent = {child: node for node, kids in self.local.items() for child in kids}
+        rows = [{"node": n, "parent": parent.get(n, ""), "local": self.local.get(parent.get(n, ""), {}).get(n, 1.0),
+                 "global": g, "leaf": n in self.leaves} for n, g in self.global_weights.items()]
+        df = pd.DataFrame(rows, columns=["node", "parent", "local", "global", "leaf"]).set_index("node")
+        notes = [f"{node}: {c.summary()}" for node, c in self.consistency.items()] + list(self.warnings)
+        excl = [f"excluded: {', '.join(self.excluded)}"] if self.excluded else []
+        return html_block(f"Effective weights · profile {self.profile} · scope {self.scope}",
+                          [html_frame(df, max_rows=200)], notes + excl)
+
 
 def _has_leaf(node: Criterion, excluded: set[str]) -> bool:
     return any(leaf.id not in excluded for leaf in node.leaves())
