@@ -25,6 +25,7 @@ from mcda.report._svg import (
     tornado_chart,
 )
 from mcda.results import ScoreResult
+from mcda.value_functions import describe
 
 __all__ = ["SECTIONS", "render_html"]
 
@@ -264,19 +265,20 @@ def _evidence(d: ReportData) -> str:
     out = []
     for leaf in study.model.criteria.leaves():
         out.append(f'<h3 id="leaf-{_e(leaf.id)}">{_e(leaf.name)} <span class="id">{_e(leaf.id)}</span></h3>'
-                   f'<p class="small">{_e(leaf.direction or "")} · {_e(leaf_scale(leaf))}</p>')
+                   f'<p class="small">{_e(leaf.direction or "")} · {_e(leaf_scale(leaf))} · value function: '
+                   f'{_e(describe(leaf))}</p>')
         rows = []
         for a in study.alternatives:
             prov = study.provenance(a, leaf.id)
-            cell = prov.cell
-            value = "–" if cell.value is None else num(cell.value, 4)
+            raw = "–" if prov.raw is None else num(prov.raw, 4)
+            value = "–" if prov.value is None else num(prov.value, 4)
             if prov.missing is not None:
                 note = f" — {prov.missing.note}" if prov.missing.note else ""
-                rows.append([_e(d.name(a)), value, '<td colspan="4" class="missing">declared missing, policy '
+                rows.append([_e(d.name(a)), raw, value, '<td colspan="4" class="missing">declared missing, policy '
                              f"<b>{_e(prov.missing.policy)}</b>{_e(note)}</td>"])
                 continue
             if prov.comparison is not None and not prov.items:
-                rows.append([_e(d.name(a)), value, f'<td colspan="4">{_e(prov.origin)}</td>'])
+                rows.append([_e(d.name(a)), raw, value, f'<td colspan="4">{_e(prov.origin)}</td>'])
                 continue
             for k, it in enumerate(prov.items):
                 links = ", ".join(
@@ -284,10 +286,10 @@ def _evidence(d: ReportData) -> str:
                      if (url := _safe_url(sources[s].url)) else _e(sources[s].title)) if s in sources else _e(s)
                     for s in it.sources)
                 quote = _e(it.quote or "") + (f'<br><span class="small">{_e(it.note)}</span>' if it.note else "")
-                head = [_e(d.name(a)), value] if k == 0 else ["", ""]
+                head = [_e(d.name(a)), raw, value] if k == 0 else ["", "", ""]
                 rows.append([*head, _e(_value_text(it.value)), links, quote, num(it.confidence, 2)])
-        out.append(_table(["alternative", "scored value", "evidence value", "sources", "quote", "confidence"],
-                          rows, "evidence"))
+        out.append(_table(["alternative", "raw value", "scored value", "evidence value", "sources", "quote",
+                           "confidence"], rows, "evidence"))
     return "".join(out)
 
 

@@ -6,6 +6,7 @@ from mcda.report._collect import ReportData, leaf_scale
 from mcda.report._html import SECTIONS, _safe_url
 from mcda.report._svg import num
 from mcda.results import ScoreResult
+from mcda.value_functions import describe
 
 __all__ = ["render_markdown"]
 
@@ -118,19 +119,22 @@ def _evidence(d: ReportData) -> str:
     sources = {s.id: s for s in study.model.sources}
     out = []
     for leaf in study.model.criteria.leaves():
-        out.append(f"\n### {leaf.name} ({leaf.id})\n\n{leaf.direction} · {leaf_scale(leaf)}\n\n")
+        out.append(f"\n### {leaf.name} ({leaf.id})\n\n{leaf.direction} · {leaf_scale(leaf)} · "
+                   f"value function: {describe(leaf)}\n\n")
         rows = []
         for a in study.alternatives:
             prov = study.provenance(a, leaf.id)
-            value = "–" if prov.cell.value is None else num(prov.cell.value, 4)
+            raw = "–" if prov.raw is None else num(prov.raw, 4)
+            value = "–" if prov.value is None else num(prov.value, 4)
             if prov.missing is not None:
-                rows.append([d.name(a), value, f"declared missing, policy {prov.missing.policy}", "",
+                rows.append([d.name(a), raw, value, f"declared missing, policy {prov.missing.policy}", "",
                              prov.missing.note or "", ""])
             for it in prov.items:
                 links = ", ".join((f"[{_cell(sources[s].title)}]({url})" if (url := _safe_url(sources[s].url))
                                    else sources[s].title) if s in sources else s for s in it.sources)
-                rows.append([d.name(a), value, str(it.value), links, it.quote or "", num(it.confidence, 2)])
-        out.append(_table(["alternative", "scored value", "evidence value", "sources", "quote", "confidence"], rows))
+                rows.append([d.name(a), raw, value, str(it.value), links, it.quote or "", num(it.confidence, 2)])
+        out.append(_table(["alternative", "raw value", "scored value", "evidence value", "sources", "quote",
+                           "confidence"], rows))
     return "".join(out)
 
 
