@@ -11,15 +11,36 @@ import contextlib
 import io
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from mcda._lazy import lazy_module
 from mcda.errors import MCDAError, UnknownNameError
-from mcda.io import atomic_write, load_study
 from mcda.methods import method_names
 
+if TYPE_CHECKING:
+    import os
+
+    import pandas as pd
+
+    from mcda.study import Study
+else:
+    pd = lazy_module("pandas")
+
 __all__ = ["main"]
+
+
+def load_study(path: str) -> Study:
+    """:func:`mcda.load_study`, imported when a command runs, so ``mcda --help`` stays quick."""
+    from mcda.io import load_study as load
+
+    return load(path)
+
+
+def atomic_write(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """:func:`mcda.io.atomic_write`, imported on first use."""
+    from mcda.io import atomic_write as write
+
+    write(path, text)
 
 
 def _emit(df: pd.DataFrame, fmt: str) -> None:

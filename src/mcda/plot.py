@@ -22,10 +22,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import lazy_module
 from mcda.errors import InputError, MissingDependencyError
 from mcda.sensitivity import SMAAResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mcda import kernels, sensitivity
+from mcda._lazy import lazy_module
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
@@ -24,6 +24,11 @@ from mcda.sensitivity import WeightPath, node_path, sweepable_nodes
 from mcda.sensitivity.robustness import DEFAULT_CONCENTRATION
 from mcda.verdicts import ROBUSTNESS_COLUMNS, VerdictOutcome, evaluate_verdict, robustness_row
 from mcda.weights import EffectiveWeights, tree_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["Provenance", "Study"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from pydantic import ValidationError
 
+from mcda._lazy import lazy_module
 from mcda._types import FloatArray
 from mcda.ahp._labels import Labels, as_labelled, item_names, labelled_vector
 from mcda.errors import JudgmentError
@@ -28,6 +28,11 @@ from mcda.kernels.ahp_incomplete import _as_incomplete, _check_connected, _prior
 from mcda.kernels.ahp_random_index import _random_index, check_ri_name
 from mcda.model.judgements import Judgement, judgement_problems
 from mcda.model.judgements import judgement_matrix as _judgement_array
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = [
     "CR_THRESHOLD",

@@ -12,12 +12,17 @@ import math
 import os
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from mcda._lazy import lazy_module
 from mcda.errors import Problem, StudyValidationError
 from mcda.model import StudyModel
 from mcda.study import Study
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["read_table_study", "study_from_frame"]
 

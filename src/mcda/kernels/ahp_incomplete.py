@@ -40,7 +40,6 @@ from __future__ import annotations
 from typing import Final
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import JudgmentError
@@ -106,6 +105,8 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
 
 
 def _groups(known: BoolArray) -> list[list[int]]:
+    from scipy.sparse.csgraph import connected_components
+
     count, labels = connected_components(known, directed=False)
     return [[int(i) for i in np.flatnonzero(labels == c)] for c in range(count)]
 

@@ -63,11 +63,11 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import lazy_module
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
@@ -83,6 +83,11 @@ from mcda.sensitivity._ranks import central_sums, first_counts, rank_stats, shar
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["BLOCK_SIZE", "SMAAResult", "smaa"]
 

@@ -48,12 +48,11 @@ Triantaphyllou, E. (2000). *Multi-Criteria Decision Making Methods: A Comparativ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-from scipy.optimize import brentq, minimize_scalar
 
+from mcda._lazy import lazy_module
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.kernels.normalize import _normalize, _scale
@@ -68,6 +67,11 @@ from mcda.sensitivity._common import (
     validated_problem,
 )
 from mcda.sensitivity.path import WeightPath, leaf_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
 
@@ -222,6 +226,8 @@ def _newton(monic: FloatArray, r: FloatArray, steps: int = 4) -> FloatArray:
 
 
 def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[IntArray, IntArray, FloatArray]:
+    from scipy.optimize import brentq
+
     grid = np.linspace(0.0, 1.0, n_scan)
     S = scorer(path.weights(grid))
     i, k = _pairs(m)
@@ -264,6 +270,8 @@ def _close_pairs(
     the minimum has the other sign (beyond rounding, ``tol``), both crossings are
     refined with brentq; a dip that only touches zero is not a swap.
     """
+    from scipy.optimize import brentq, minimize_scalar
+
     G0, G1, G2 = G[:-2], G[1:-1], G[2:]
     same = (sg[:-2] == sg[1:-1]) & (sg[1:-1] == sg[2:]) & (sg[1:-1] != 0)
     dip = same & (np.abs(G1) < np.abs(G0)) & (np.abs(G1) <= np.abs(G2))
