@@ -22,6 +22,7 @@ from mcda.kernels.ahp import (
     _gci,
     _judgement_errors,
     _perron,
+    _priorities_and_lambda,
     gci_threshold,
 )
 from mcda.kernels.ahp_incomplete import _as_incomplete, _check_connected, _priorities_any
@@ -155,10 +156,11 @@ def _diagnose(A: FloatArray, given: np.ndarray, w: FloatArray, names: Sequence[H
 
 
 def _consistency(completed: FloatArray, given: np.ndarray, w: FloatArray, names: Sequence[Hashable], method: str,
-                 ri: str, threshold: float | None, top: int) -> Consistency:
+                 ri: str, threshold: float | None, top: int, lam: float | None = None) -> Consistency:
     n = int(completed.shape[0])
-    lam = _perron(completed)[0] if n > 1 else 1.0
-    ci = _consistency_index(completed)
+    if lam is None:
+        lam = _perron(completed)[0] if n > 1 else 1.0
+    ci = _consistency_index(completed, lam)
     r = _random_index(n, ri)
     cr = ci / r if n > 2 else 0.0
     gci, gthr = _gci(completed), gci_threshold(n)
@@ -259,9 +261,9 @@ def consistency(A: Any, ri: str = "saaty", method: str = "eigen", threshold: flo
     """
     _check_options(method, ri, threshold, top)
     arr, labels = _complete_only(A)
-    w = _ahp_priorities(arr, method)
+    w, lam = _priorities_and_lambda(arr, method)
     names = item_names(labels, arr.shape[0])
-    return _consistency(arr, np.ones(arr.shape, dtype=bool), w, names, method, ri, threshold, top)
+    return _consistency(arr, np.ones(arr.shape, dtype=bool), w, names, method, ri, threshold, top, lam)
 
 
 @dataclass(frozen=True)
@@ -278,9 +280,13 @@ def evaluate(A: FloatArray, names: Sequence[Hashable], method: str = "eigen", ri
     """Priorities (Harker for eigen, LLSM for geometric on gaps) and consistency of ``A`` (nan = missing)."""
     _check_options(method, ri, threshold, top)
     arr = _as_incomplete(A, name)
-    _check_connected(~np.isnan(arr), name)
+    known = ~np.isnan(arr)
+    if known.all():  # complete: one eigen-decomposition gives the priorities and lambda_max
+        w, lam = _priorities_and_lambda(arr, method)
+        return Evaluation(w, arr, _consistency(arr, known, w, names, method, ri, threshold, top, lam))
+    _check_connected(known, name)
     completed, w = _priorities_any(arr, method, name)
-    return Evaluation(w, completed, _consistency(completed, ~np.isnan(arr), w, names, method, ri, threshold, top))
+    return Evaluation(w, completed, _consistency(completed, known, w, names, method, ri, threshold, top))
 
 
 def judgement_matrix(judgements: Iterable[Any], items: Sequence[str] | None = None,

@@ -44,7 +44,7 @@ import numpy as np
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import JudgmentError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
-from mcda.kernels.ahp import _RTOL, _ahp_priorities, _perron
+from mcda.kernels.ahp import _RTOL, _ahp_priorities, _perron, _plain_pairwise
 
 __all__ = [
     "COMPLETION_METHODS",
@@ -72,6 +72,8 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
         raise JudgmentError(f"{name} must be a square array of real numbers: {exc}") from None
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
         raise JudgmentError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
+    if _plain_pairwise(arr):  # complete and valid (False with any nan): nothing to locate
+        return arr
     known = ~np.isnan(arr)
     diag = ~known.diagonal() | (np.abs(np.diag(arr) - 1.0) > _RTOL)
     if diag.any():
