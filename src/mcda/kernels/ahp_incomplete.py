@@ -107,10 +107,26 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
 
 
 def _groups(known: BoolArray) -> list[list[int]]:
-    from scipy.sparse.csgraph import connected_components
+    """Connected components of the comparison graph, each sorted, ordered by their first item.
 
-    count, labels = connected_components(known, directed=False)
-    return [[int(i) for i in np.flatnonzero(labels == c)] for c in range(count)]
+    A breadth-first search over the (small) boolean adjacency matrix; the same
+    groups, in the same order, as ``scipy.sparse.csgraph.connected_components``.
+    """
+    adjacent = known | known.T
+    n = adjacent.shape[0]
+    label = np.full(n, -1)
+    groups: list[list[int]] = []
+    for start in range(n):
+        if label[start] >= 0:
+            continue
+        label[start] = len(groups)
+        frontier = np.array([start])
+        while frontier.size:
+            reached = adjacent[frontier].any(axis=0) & (label < 0)
+            frontier = np.flatnonzero(reached)
+            label[frontier] = len(groups)
+        groups.append([int(i) for i in np.flatnonzero(label == len(groups))])
+    return groups
 
 
 def comparison_groups(known: ArrayLike) -> list[list[int]]:

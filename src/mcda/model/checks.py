@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -299,8 +300,15 @@ def _check_verdicts(m: StudyModel, nodes: dict[str, Criterion], methods: Iterabl
     return problems
 
 
+_LAST_CHECK: list[tuple[weakref.ref[StudyModel], tuple[str, ...], list[PathProblem]]] = []
+
+
 def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]:
     """Every cross-reference, coverage, scale and weight problem of a study.
+
+    Models are frozen, so the answer for the model checked last is remembered:
+    loading a file checks it once, and the :class:`~mcda.Study` built from it
+    does not pay for the same checks again.
 
     Parameters
     ----------
@@ -314,6 +322,15 @@ def check_study(m: StudyModel, methods: Iterable[str] = ()) -> list[PathProblem]
     list of (path, message)
         Empty when the study is valid.
     """
+    names = tuple(methods)
+    if _LAST_CHECK and _LAST_CHECK[0][0]() is m and _LAST_CHECK[0][1] == names:
+        return list(_LAST_CHECK[0][2])
+    problems = _check_study(m, names)
+    _LAST_CHECK[:] = [(weakref.ref(m), names, list(problems))]
+    return problems
+
+
+def _check_study(m: StudyModel, methods: Iterable[str]) -> list[PathProblem]:
     problems: list[PathProblem] = []
     if len(m.alternatives) < 2:
         problems.append((("alternatives",), f"a study needs at least 2 alternatives to compare, "
