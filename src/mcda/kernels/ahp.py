@@ -161,8 +161,8 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
     return lam, v
 
 
-def _geometric(A: FloatArray, logA: FloatArray | None = None) -> FloatArray:
-    logs = (np.log(A) if logA is None else logA).mean(axis=1)
+def _geometric(A: FloatArray) -> FloatArray:
+    logs = np.log(A).mean(axis=1)
     g = np.exp(logs - logs.max())  # shift: no overflow for large matrices
     return np.asarray(g / g.sum(), dtype=np.float64)
 
@@ -204,8 +204,10 @@ def _gci(A: FloatArray) -> float:
     n = int(A.shape[0])
     if n <= 2:
         return 0.0
+    # ln(a_ij w_j / w_i) with w the normalised row geometric means: normalising adds
+    # the same constant to every ln w_i, which cancels, so the row means of ln A serve.
     logA = np.log(A)
-    logw = np.log(_geometric(A, logA))
+    logw = logA.mean(axis=1)
     resid = logA - logw[:, None] + logw[None, :]
     upper = resid[_upper(n)]
     return float(np.dot(upper, upper) * 2.0 / ((n - 1) * (n - 2)))
