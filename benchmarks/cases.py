@@ -147,7 +147,7 @@ def kernels(ctx: Context) -> dict[str, Any]:
                         unit="bytes"))
     repeat = ctx.size(3, 2)
     for task, name in (("pymcdm_topsis", "TOPSIS"), ("pyrepo_topsis", "TOPSIS"), ("pymcdm_wsm", "WSM"),
-                       ("pydecision_topsis", "TOPSIS")):
+                       ("pydecision_topsis", "TOPSIS"), ("skcriteria_topsis", "TOPSIS")):
         res = ctx.peers.run(task, [X, w, b], repeat, timeout=900)
         pr = peer_row(f"{name} {m:,}x20", task.split("_")[0], res, ours_s[name], ours[name]())
         if pr:
@@ -256,7 +256,7 @@ def verdicts(ctx: Context) -> dict[str, Any]:
     study = load_study(str(ctx.root / "criteria" / "hunyuan_vs_stepfun.yaml"))
     n = ctx.size(20000, 2000)
     med = ctx.interleaved({"plain": lambda: study.check_verdicts(robustness=False),
-                           "robust": lambda: study.check_verdicts(n_samples=n)}, ctx.size(3, 1))
+                           "robust": lambda: study.check_verdicts(n_samples=n)}, ctx.size(2, 1))
     return {"rows": [row(f"`check_verdicts()` with robustness ({n:,} samples)", med["robust"], med["plain"],
                          "the plain check", 10.0)], "peers": []}
 
@@ -265,7 +265,7 @@ def smaa(ctx: Context) -> dict[str, Any]:
     from mcda.kernels.normalize import _scale
     from mcda.sensitivity import smaa as run_smaa
 
-    m, n_s = 400, ctx.size(20_000, 2_000)
+    m, n_s = 400, ctx.size(5_000, 1_000)
     X, _, b = _problem(m, n=8, seed=4)
 
     def reference() -> np.ndarray:
@@ -280,7 +280,7 @@ def smaa(ctx: Context) -> dict[str, Any]:
         return np.bincount((np.arange(m)[None, :] * m + ranks).ravel(), minlength=m * m).reshape(m, m) / n_s
 
     med = ctx.interleaved({"ours": lambda: run_smaa(X, b, "topsis", n_s, rng=0),
-                           "ref": reference}, ctx.size(5, 2))
+                           "ref": reference}, ctx.size(3, 2))
     rows = [row(f"SMAA-2, TOPSIS, m = {m}, {n_s:,} samples", med["ours"], med["ref"],
                 "numpy scores + argsort + bincount", 1.5)]
     Xs, _, bs = _problem(20, n=8, seed=5)
