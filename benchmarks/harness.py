@@ -127,7 +127,11 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     ap.add_argument("--record", type=Path, default=ROOT / "benchmarks" / "results" / "last_run.json")
     ap.add_argument("--only", help="comma-separated sections to run (default: all)")
+    ap.add_argument("--render-only", action="store_true", help="rewrite the page from the record; measure nothing")
     args = ap.parse_args()
+    if args.render_only:
+        args.out.write_text(report.render(json.loads(args.record.read_text(encoding="utf-8"))), encoding="utf-8")
+        return
     log: list[str] = []
     tmp = ROOT / "benchmarks" / ".tmp"
     tmp.mkdir(parents=True, exist_ok=True)
