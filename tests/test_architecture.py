@@ -83,7 +83,7 @@ def test_every_module_imports() -> None:
 
 # Layers, bottom to top: a module may import only from its own layer or the ones below.
 LAYERS = [
-    {"_types", "errors", "_params", "_locate", "defaults", "_display", "_progress"},
+    {"_types", "_lazy", "errors", "_params", "_locate", "defaults", "_display", "_progress"},
     {"kernels"},
     {"arrays", "methods", "compare"},
     {"model"},
@@ -163,3 +163,33 @@ def test_importing_mcda_does_not_import_matplotlib() -> None:
 
     code = "import sys, mcda, mcda.plot; sys.exit('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_importing_mcda_loads_no_heavy_module() -> None:
+    """``import mcda`` and ``mcda --help`` load neither pandas, scipy nor matplotlib; first use does."""
+    import subprocess
+    import sys
+
+    heavy = "('pandas', 'scipy', 'matplotlib')"
+    code = f"import sys, mcda; print([m for m in {heavy} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
+    code = (f"import sys, contextlib, io\nfrom mcda.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    try:\n        main(['--help'])\n    except SystemExit:\n        pass\n"
+            f"print([m for m in {heavy} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
+    code = "import sys, mcda; mcda.load_study; mcda.Study; print('pandas' in sys.modules, 'scipy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["False", "False"]  # loading and scoring a study needs neither
+
+
+def test_every_public_name_imports_from_mcda() -> None:
+    """``from mcda import X`` works for every X in ``__all__`` (they are imported on first use)."""
+    import subprocess
+    import sys
+
+    code = ("import mcda\nfor name in mcda.__all__:\n    exec(f'from mcda import {name}')\n"
+            "print(sorted(set(mcda.__all__) - set(dir(mcda))))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"

@@ -1,18 +1,15 @@
-"""The command line, run as a user would: in a subprocess."""
+"""The command line: in-process through ``mcda.cli.main`` (tests/_support/cli.py), and two real
+processes proving that ``python -m mcda`` and the ``mcda`` console script work."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, check=False)
+from _support.cli import run
 
 
 def test_validate_ok(laptops_path: Path) -> None:
@@ -111,3 +108,18 @@ def test_run_method_options(laptops_path: Path) -> None:
     assert bad.returncode == 2 and "no option" in bad.stderr
     bad = run("run", laptops_path, "--option", "novalue")
     assert bad.returncode == 2 and "KEY=VALUE" in bad.stderr
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "mcda"], ["mcda"]])
+def test_the_module_and_the_console_script_run(command: list[str], laptops_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if command == ["mcda"]:
+        exe = shutil.which("mcda")
+        assert exe is not None, "the console script 'mcda' is not installed (pip install -e .)"
+        command = [exe]
+    out = subprocess.run([*command, "validate", str(laptops_path)], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    assert "OK - 3 alternatives" in out.stdout

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import mcda
+from _support.cli import run
 
 INCONSISTENT = """      root:
         judgements: [[cost, perf, 5], [perf, build, 5], [build, cost, 5]]"""
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)],
-                          capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture

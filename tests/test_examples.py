@@ -1,23 +1,39 @@
-"""The example scripts run as users run them (the README demo among them)."""
+"""The example scripts run as users run them (the README demo among them), in this process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-import subprocess
+import runpy
 import sys
 from pathlib import Path
 
 import pytest
+
+from _support.cli import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DEMO = ROOT / "examples" / "hunyuan_vs_stepfun.py"
 EXAMPLES = [p for p in sorted((ROOT / "examples").glob("*.py")) if p != SEED_DEMO]
 
 
-def run_example(path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=300,
-                          check=False, cwd=str(ROOT), env=env)
+def run_example(path: Path) -> Result:
+    """Run an example script in this process, as ``python examples/NAME.py`` from the repository root."""
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    cwd, argv = os.getcwd(), sys.argv
+    try:
+        os.chdir(ROOT)
+        sys.argv = [str(path)]
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            runpy.run_path(str(path), run_name="__main__")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(cwd)
+        sys.argv = argv
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])

@@ -176,7 +176,8 @@ def test_near_equal_alternatives_flip_only_under_the_near_tie_flag(method: str, 
 
 
 def test_topsis_leader_swap_under_a_change_of_units_is_flagged() -> None:
-    """A seeded case found by the fuzzer: the leader changes when the units change, scores 2e-6 apart."""
+    """A seeded case found by the fuzzer: the leader changed when the units changed (with the kernels
+    of that time), scores a few 1e-6 apart."""
     from mcda.arrays import DecisionArrays
     from mcda.methods import get_method
     from mcda.results import score_arrays
@@ -186,5 +187,8 @@ def test_topsis_leader_swap_under_a_change_of_units_is_flagged() -> None:
     benefit, w = np.array([True, False, True]), np.array([0.3, 0.3, 0.4])
     before = score_arrays(DecisionArrays.from_matrix(X, benefit, w), get_method("topsis"))
     after = score_arrays(DecisionArrays.from_matrix(X * [3.0, 7.0, 0.1], benefit, w), get_method("topsis"))
-    assert before.leader != after.leader  # the data cannot tell them apart ...
-    assert before.near_ties[before.leader] and before.near_ties[after.leader]  # ... and the flag says so
+    # The two leaders are closer than the kernels' rounding can separate: whether the units swap them
+    # depends on the order of floating-point operations, so the flag must cover both in both unit systems.
+    for res in (before, after):
+        assert res.near_ties[before.leader] and res.near_ties[after.leader]
+        assert res.near_ties[res.ranking[0]] and res.near_ties[res.ranking[1]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ import mcda
 from mcda.errors import InputError, MissingDependencyError
 
 plt = pytest.importorskip("matplotlib.pyplot")
+from _support.cli import run  # noqa: E402
 from mcda import plot  # noqa: E402  (after the importorskip)
 
 
@@ -118,9 +118,6 @@ def test_without_matplotlib_the_error_says_how_to_install(monkeypatch: pytest.Mo
     assert issubclass(MissingDependencyError, ImportError)
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)], capture_output=True, text=True,
-                          check=False, env={**__import__("os").environ, "MPLBACKEND": "Agg"})
 
 
 def test_cli_writes_figures(tmp_path: Path, laptops_path: Path) -> None:

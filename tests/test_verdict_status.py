@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import mcda
+from _support.cli import run
 from mcda.errors import StudyValidationError
 from mcda.verdicts import FAILS_UNDER_ALL, HOLDS_UNDER_ALL, METHOD_DEPENDENT, status_of
 
@@ -75,12 +73,9 @@ def test_expect_rejects_unknown_words(tmp_path: Path, laptops_text: str) -> None
 
 
 def test_cli_prints_the_status(laptops_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(Path(mcda.__file__).resolve().parents[1])}
-    out = subprocess.run([sys.executable, "-m", "mcda", "verdicts", str(laptops_path), "--status", "--format", "json"],
-                         capture_output=True, text=True, env=env, check=False)
+    out = run("verdicts", laptops_path, "--status", "--format", "json")
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
     assert [r["status"] for r in rows] == [HOLDS_UNDER_ALL, HOLDS_UNDER_ALL]
-    table = subprocess.run([sys.executable, "-m", "mcda", "verdicts", str(laptops_path)],
-                           capture_output=True, text=True, env=env, check=False)
+    table = run("verdicts", laptops_path)
     assert "Status across methods:" in table.stdout and "holds under all" in table.stdout

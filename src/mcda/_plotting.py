@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from mcda._lazy import lazy_module
 from mcda.errors import InputError, MissingDependencyError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
     from matplotlib.axes import Axes
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["new_axes", "pyplot", "require_frame"]
 

@@ -42,13 +42,19 @@ similarity in decision-making problems. In *Computational Science - ICCS
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import lazy_module
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import InputError
 from mcda.kernels._validate import as_scores
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = [
     "COMPARISON_COLUMNS",

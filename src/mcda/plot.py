@@ -22,13 +22,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import lazy_module
 from mcda._plotting import new_axes as _axes
 from mcda._plotting import pyplot
 from mcda._plotting import require_frame as _require
 from mcda.errors import InputError
 from mcda.sensitivity import SMAAResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

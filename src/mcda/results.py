@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from mcda import kernels
+from mcda._lazy import lazy_module
 from mcda._types import FloatArray
 from mcda.arrays import DecisionArrays
 from mcda.errors import MCDAError
 from mcda.methods import Method
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["NEAR_TIE_RTOL", "ScoreResult", "WeightChange", "rounding_tolerance", "score_arrays"]
 

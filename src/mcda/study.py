@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mcda import defaults, kernels, sensitivity
+from mcda._lazy import lazy_module
 from mcda._locate import located
 from mcda._params import count, positive
 from mcda._progress import progress_iter, wanted
@@ -37,6 +37,11 @@ from mcda.verdicts import (
     with_missing_marker,
 )
 from mcda.weights import EffectiveWeights, node_path, sweepable_nodes, tree_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["Provenance", "Study"]
 

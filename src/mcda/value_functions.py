@@ -34,16 +34,22 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import lazy_module
 from mcda._types import FloatArray
 from mcda.arrays import DecisionArrays
 from mcda.errors import StudyError
 from mcda.evidence import midpoint
 from mcda.model import Criterion
 from mcda.model.value_checks import check_value_function, domain, scale_bounds
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["apply_value_functions", "check_value_function", "describe", "domain", "is_nonlinear", "transform",
            "value_benefit", "value_table"]

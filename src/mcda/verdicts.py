@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._types import RNGLike
 from mcda.arrays import DecisionArrays, positions
 from mcda.kernels.claims import claim_margins
@@ -27,6 +28,11 @@ from mcda.model import Verdict
 from mcda.results import ScoreResult
 from mcda.sensitivity import WeightPath
 from mcda.sensitivity.robustness import ClaimAnalysis, claim_robustness
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["FAILS_UNDER_ALL", "HOLDS_UNDER_ALL", "METHOD_DEPENDENT", "NUMERIC_ROBUSTNESS_COLUMNS", "ROBUSTNESS_COLUMNS",
            "TEXT_ROBUSTNESS_COLUMNS", "VerdictOutcome", "add_status", "claim_margin", "evaluate_verdict",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 import mcda
+from _support.cli import run
 from mcda.sensitivity import rank_reversal
 from mcda.sensitivity.robustness import claim_robustness
 from mcda.testing import decision_problems
@@ -122,9 +121,6 @@ def test_seed_study_verdict_robustness(seed_path: Path) -> None:
     assert (wsm["min_l1"] <= wsm["tip_l1"] + 1e-5).all()
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mcda", *map(str, args)],
-                          capture_output=True, text=True, timeout=300, check=False)
 
 
 def test_cli_sensitivity_reports(laptops_path: Path) -> None:

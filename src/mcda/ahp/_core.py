@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from pydantic import ValidationError
 
+from mcda._lazy import lazy_module
 from mcda._types import FloatArray
 from mcda.ahp._labels import Labels, as_labelled, item_names, labelled_vector
 from mcda.errors import JudgementError
@@ -21,6 +21,7 @@ from mcda.kernels._raw import consistency_index as _consistency_index
 from mcda.kernels._raw import gci as _gci
 from mcda.kernels._raw import judgement_errors as _judgement_errors
 from mcda.kernels._raw import perron as _perron
+from mcda.kernels._raw import priorities_and_lambda as _priorities_and_lambda
 from mcda.kernels._raw import priorities_any as _priorities_any
 from mcda.kernels._raw import random_index as _random_index
 from mcda.kernels._validate import check_choice, first_position, fmt_position
@@ -28,6 +29,11 @@ from mcda.kernels.ahp import PRIORITY_METHODS, gci_threshold
 from mcda.kernels.ahp_random_index import check_ri_name
 from mcda.model.judgements import Judgement, judgement_problems
 from mcda.model.judgements import judgement_matrix as _judgement_array
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = [
     "CR_THRESHOLD",
@@ -159,10 +165,11 @@ def _diagnose(A: FloatArray, given: np.ndarray, w: FloatArray, names: Sequence[H
 
 
 def _consistency(completed: FloatArray, given: np.ndarray, w: FloatArray, names: Sequence[Hashable], method: str,
-                 ri: str, threshold: float | None, top: int) -> Consistency:
+                 ri: str, threshold: float | None, top: int, lam: float | None = None) -> Consistency:
     n = int(completed.shape[0])
-    lam = _perron(completed)[0] if n > 1 else 1.0
-    ci = _consistency_index(completed)
+    if lam is None:
+        lam = _perron(completed)[0] if n > 1 else 1.0
+    ci = _consistency_index(completed, lam)
     r = _random_index(n, ri)
     cr = ci / r if n > 2 else 0.0
     gci, gthr = _gci(completed), gci_threshold(n)
@@ -263,9 +270,9 @@ def consistency(A: Any, ri: str = "saaty", method: str = "eigen", threshold: flo
     """
     _check_options(method, ri, threshold, top)
     arr, labels = _complete_only(A)
-    w = _ahp_priorities(arr, method)
+    w, lam = _priorities_and_lambda(arr, method)
     names = item_names(labels, arr.shape[0])
-    return _consistency(arr, np.ones(arr.shape, dtype=bool), w, names, method, ri, threshold, top)
+    return _consistency(arr, np.ones(arr.shape, dtype=bool), w, names, method, ri, threshold, top, lam)
 
 
 @dataclass(frozen=True)
@@ -282,9 +289,13 @@ def evaluate(A: FloatArray, names: Sequence[Hashable], method: str = "eigen", ri
     """Priorities (Harker for eigen, LLSM for geometric on gaps) and consistency of ``A`` (nan = missing)."""
     _check_options(method, ri, threshold, top)
     arr = _as_incomplete(A, name)
-    _check_connected(~np.isnan(arr), name)
+    known = ~np.isnan(arr)
+    if known.all():  # complete: one eigen-decomposition gives the priorities and lambda_max
+        w, lam = _priorities_and_lambda(arr, method)
+        return Evaluation(w, arr, _consistency(arr, known, w, names, method, ri, threshold, top, lam))
+    _check_connected(known, name)
     completed, w = _priorities_any(arr, method, name)
-    return Evaluation(w, completed, _consistency(completed, ~np.isnan(arr), w, names, method, ri, threshold, top))
+    return Evaluation(w, completed, _consistency(completed, known, w, names, method, ri, threshold, top))
 
 
 def judgement_matrix(judgements: Iterable[Any], items: Sequence[str] | None = None,

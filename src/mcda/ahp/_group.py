@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import is_frame, lazy_module
 from mcda._types import FloatArray
 from mcda.ahp._core import Consistency, consistency
 from mcda.ahp._labels import Labels, as_labelled, labelled_matrix, labelled_vector
@@ -23,6 +23,11 @@ from mcda.kernels._validate import check_choice
 from mcda.kernels.ahp import PRIORITY_METHODS
 from mcda.kernels.ahp_group import AIP_MEANS
 from mcda.kernels.ahp_incomplete import COMPLETION_METHODS, complete_matrix
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["GroupResult", "aggregate", "complete"]
 
@@ -104,7 +109,7 @@ class GroupResult:
         """The ``top`` pairs with the largest dispersion: a, b, dispersion."""
         D = np.asarray(self.dispersion)
         n = D.shape[0]
-        names = list(self.dispersion.index) if isinstance(self.dispersion, pd.DataFrame) else list(range(n))
+        names = list(range(n)) if isinstance(self.dispersion, np.ndarray) else list(self.dispersion.index)
         i, j = np.triu_indices(n, k=1)
         order = np.argsort(-D[i, j], kind="stable")[:top]
         return pd.DataFrame({"a": [names[k] for k in i[order]], "b": [names[k] for k in j[order]],
@@ -124,7 +129,7 @@ def _stack(judgement_matrices: Any) -> tuple[FloatArray, Labels, list[Hashable] 
     arrays, labels = [], None
     for k, M in enumerate(mats):
         arr, lab = as_labelled(M, f"matrices[{k}]")
-        if isinstance(M, pd.DataFrame):
+        if is_frame(M):
             if labels is None:
                 labels = lab
             elif set(lab or ()) != set(labels):

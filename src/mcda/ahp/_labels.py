@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from mcda._lazy import is_frame, lazy_module
 from mcda._types import FloatArray
 from mcda.errors import JudgementError
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["Labels", "as_labelled", "labelled_matrix", "labelled_vector"]
 
@@ -22,7 +27,7 @@ def as_labelled(A: Any, name: str = "A") -> tuple[FloatArray, Labels]:
     A DataFrame must carry the same unique labels on rows and columns; its
     columns are put in row order, so ``A.loc[a, b]`` keeps its meaning.
     """
-    if isinstance(A, pd.DataFrame):
+    if is_frame(A):
         rows, cols = list(A.index), list(A.columns)
         if len(set(rows)) != len(rows):
             dup = next(x for x in rows if rows.count(x) > 1)

@@ -14,16 +14,22 @@ import os
 import re
 import warnings
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from pydantic import ValidationError
 
+from mcda._lazy import lazy_module
 from mcda.errors import Problem, StudyValidationError
 from mcda.io.reader import read_bounded
 from mcda.io.yaml_loader import MAX_BYTES
 from mcda.model import StudyModel
 from mcda.model.profiles import RULE_KEYS
 from mcda.study import Study
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["read_table_study", "study_from_frame"]
 

@@ -45,6 +45,20 @@ class _Loader(yaml.SafeLoader):
 _Loader.yaml_implicit_resolvers = scalars.resolvers(yaml.SafeLoader.yaml_implicit_resolvers)
 
 
+_CSafeLoader: Any = getattr(yaml, "CSafeLoader", None)  # libyaml's parser, when PyYAML was built with it
+
+if _CSafeLoader is not None:
+
+    class _CLoader(_CSafeLoader):  # type: ignore[misc]
+        """:class:`_Loader` with libyaml doing the scanning and parsing (same resolvers, same nodes).
+
+        Any error it meets is reported by re-reading the text with :class:`_Loader`, so
+        messages do not depend on whether libyaml is installed.
+        """
+
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 @dataclass
 class YamlDocument:
     """A parsed document: the data and the 1-based line of every path in it."""
@@ -239,6 +253,9 @@ def parse_yaml(text: str | bytes, file: str | None = None) -> YamlDocument:
     size = len(text)
     if size > MAX_BYTES:
         raise StudyValidationError([Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file)], file)
+    fast = _parse_fast(text, file)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
@@ -264,4 +281,30 @@ def parse_yaml(text: str | bytes, file: str | None = None) -> YamlDocument:
         loader.dispose()
     if builder.problems:
         raise StudyValidationError(builder.problems, file)
+    return YamlDocument(data, builder.lines, file)
+
+
+def _parse_fast(text: str | bytes, file: str | None) -> YamlDocument | None:
+    """:func:`parse_yaml` with libyaml; ``None`` (read again, in Python) on any error or when unavailable.
+
+    The same builder runs on the nodes, so duplicate keys, tags, limits and
+    lines are checked exactly as on the Python path; only a document without
+    problems is returned from here.
+    """
+    if _CSafeLoader is None:
+        return None
+    try:
+        loader = _CLoader(text)
+    except Exception:  # whatever libyaml dislikes is reported by the Python reader
+        return None
+    builder = _Builder(loader, file)
+    try:
+        root = loader.get_single_node()
+        data = None if root is None else builder.build(root, (), 0)
+    except Exception:  # syntax errors, limits, recursion: the Python path says where
+        return None
+    finally:
+        loader.dispose()
+    if root is None or builder.problems:
+        return None
     return YamlDocument(data, builder.lines, file)

@@ -35,6 +35,7 @@ from mcda.kernels.ahp import (
     lambda_max,
     random_index,
 )
+from mcda.kernels.ahp_batch import AhpBatch, ahp_batch
 from mcda.kernels.ahp_group import aggregate_judgements, aggregate_priorities, judgement_dispersion
 from mcda.kernels.ahp_incomplete import comparison_groups, complete_matrix, harker_priorities, llsm_priorities
 from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES, ahp_local_priorities, ahp_synthesis
@@ -63,6 +64,7 @@ __all__ = [
     "RANDOM_INDEX_NAMES",
     "SCALINGS",
     "SYNTHESIS_MODES",
+    "AhpBatch",
     "CoprasDetails",
     "PrometheeResult",
     "TopsisDetails",
@@ -70,6 +72,7 @@ __all__ = [
     "VikorResult",
     "aggregate_judgements",
     "aggregate_priorities",
+    "ahp_batch",
     "ahp_local_priorities",
     "ahp_priorities",
     "ahp_synthesis",

@@ -15,6 +15,7 @@ from mcda.kernels.ahp import _consistency_ratio as consistency_ratio
 from mcda.kernels.ahp import _gci as gci
 from mcda.kernels.ahp import _judgement_errors as judgement_errors
 from mcda.kernels.ahp import _perron as perron
+from mcda.kernels.ahp import _priorities_and_lambda as priorities_and_lambda
 from mcda.kernels.ahp_group import _aij as aij
 from mcda.kernels.ahp_group import _aip as aip
 from mcda.kernels.ahp_group import _as_group_weights as as_group_weights
@@ -51,6 +52,7 @@ __all__ = [
     "judgement_errors",
     "normalize",
     "perron",
+    "priorities_and_lambda",
     "priorities_any",
     "random_index",
     "rank",

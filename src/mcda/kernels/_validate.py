@@ -20,8 +20,11 @@ from mcda.errors import InputError
 
 __all__ = [
     "WEIGHT_SUM_RTOL",
+    "all_finite",
     "as_benefit",
     "as_matrix",
+    "as_matrix_range",
+    "as_matrix_sums",
     "as_scores",
     "as_single_weights",
     "as_weights",
@@ -82,6 +85,33 @@ def refuse_foreign(a: object, name: str) -> None:
                          "(take .real yourself if the imaginary parts are known to be 0)")
 
 
+def all_finite(arr: np.ndarray) -> bool:
+    """True if every value is finite, in one pass and without a boolean temporary.
+
+    NaN and infinities propagate through a sum; a sum of finite values can still
+    overflow, so ``False`` only means "look cell by cell" (callers then locate
+    the first bad cell, if any, for the message).
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bool(np.isfinite(np.sum(arr)))
+
+
+def _plain_weights(arr: FloatArray) -> bool:
+    """The common case in two passes: every weight >= 0 (and not NaN), every row sums to 1.
+
+    Non-negative rows that sum to 1 cannot hold a weight above 1; anything else
+    goes through the cell-by-cell checks, which name the first offending position.
+    """
+    if arr.size == 0:
+        return False
+    with np.errstate(over="ignore", invalid="ignore"):
+        lowest = arr.min()
+        if not (lowest >= 0.0):  # also False for NaN
+            return False
+        sums = arr.sum(axis=-1)
+        return bool(np.all(np.abs(sums - 1.0) <= WEIGHT_SUM_RTOL))
+
+
 def _as_float_array(a: ArrayLike, name: str) -> FloatArray:
     refuse_foreign(a, name)
     try:
@@ -106,14 +136,42 @@ def as_matrix(X: ArrayLike, name: str = "X") -> FloatArray:
             f"{name} must be a 2-D decision matrix of shape (m alternatives, n criteria) "
             f"with m, n >= 1; got shape {arr.shape}"
         )
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        pos = first_position(bad)
-        raise InputError(
-            f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: "
-            "decision matrix values must be finite"
-        )
+    if not all_finite(arr):
+        bad = ~np.isfinite(arr)
+        if bad.any():
+            pos = first_position(bad)
+            raise InputError(
+                f"{fmt_position(name, pos)} = {fmt_value(arr[pos])}: "
+                "decision matrix values must be finite"
+            )
     return arr
+
+
+def as_matrix_range(X: ArrayLike, name: str = "X") -> tuple[FloatArray, FloatArray, FloatArray]:
+    """:func:`as_matrix`, also returning the column maxima and minima it checks finiteness with.
+
+    NaN and infinities show in a column's maximum or minimum, so two passes
+    validate the matrix and give the kernels their column ranges.
+    """
+    arr = _as_float_array(X, name)
+    if arr.ndim != 2 or arr.shape[0] < 1 or arr.shape[1] < 1:
+        return as_matrix(arr, name), np.zeros(0), np.zeros(0)  # raises, naming the shape
+    hi, lo = arr.max(axis=0), arr.min(axis=0)
+    if not (np.isfinite(hi).all() and np.isfinite(lo).all()):
+        as_matrix(arr, name)  # raises, naming the first non-finite cell
+    return arr, hi, lo
+
+
+def as_matrix_sums(X: ArrayLike, name: str = "X") -> tuple[FloatArray, FloatArray]:
+    """:func:`as_matrix`, also returning the column sums it checks finiteness with (one pass)."""
+    arr = _as_float_array(X, name)
+    if arr.ndim != 2 or arr.shape[0] < 1 or arr.shape[1] < 1:
+        return as_matrix(arr, name), np.zeros(0)  # raises, naming the shape
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = arr.sum(axis=0)
+    if not np.isfinite(total).all():
+        as_matrix(arr, name)  # raises, naming the first non-finite cell (or the sum overflowed)
+    return arr, total
 
 
 def as_benefit(benefit: ArrayLike, n: int) -> BoolArray:
@@ -142,6 +200,8 @@ def as_weights(W: ArrayLike, n: int, name: str = "W") -> FloatArray:
             f"{name} must have shape (..., {n}), one weight per criterion in the last axis; "
             f"got shape {arr.shape}"
         )
+    if _plain_weights(arr):
+        return arr
     bad = ~(np.isfinite(arr) & (arr >= 0.0))
     if bad.any():
         pos = first_position(bad)

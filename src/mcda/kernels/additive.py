@@ -31,9 +31,11 @@ import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError, NormalizationError
+from mcda.kernels._fast import col_range, folded_normalization, regular, rowdot
 from mcda.kernels._validate import (
     as_benefit,
     as_matrix,
+    as_matrix_range,
     as_single_weights,
     as_weights,
     check_choice,
@@ -56,24 +58,69 @@ WPM_NORMALIZATIONS: Final[tuple[str, ...]] = ("max", "sum", "none")
 
 def _validated(
     X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str
-) -> tuple[FloatArray, FloatArray, BoolArray]:
-    arr = as_matrix(X)
+) -> tuple[FloatArray, FloatArray, BoolArray, tuple[FloatArray, FloatArray]]:
+    arr, hi, lo = as_matrix_range(X)
     n = arr.shape[1]
     mask = as_benefit(benefit, n)
     weights = as_weights(W, n)
     check_choice(normalization, NORMALIZATIONS, "normalization")
-    check_normalizable(arr, mask, normalization)
-    return arr, weights, mask
+    check_normalizable(arr, mask, normalization, lo)
+    return arr, weights, mask, (hi, lo)
 
 
-def _wsm(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
-    """Unvalidated :func:`wsm`."""
+def _wsm(
+    X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str,
+    hilo: tuple[FloatArray, FloatArray] | None = None,
+) -> FloatArray:
+    """Unvalidated :func:`wsm`: ``W @ R.T`` with the normalisation folded into the weights.
+
+    ``R`` is never built: its linear columns become coefficients on ``X`` and the
+    inverted cost columns ("max", "sum") one reciprocal of those columns.
+    """
+    hi, lo = col_range(X) if hilo is None else hilo
+    parts = folded_normalization(X, hi, lo, benefit, normalization) if regular(hi, lo) else None
+    if parts is None:
+        return _wsm_general(X, W, benefit, normalization)
+    A, B, inv, A_inv, INV = parts
+    S = rowdot(W * A, X)
+    if inv.size:
+        S += rowdot(W[..., inv] * A_inv, INV)
+    S += np.asarray(W @ B)[..., None]
+    return S
+
+
+def _wsm_general(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
     R = _normalize(X, benefit, normalization)
     return np.asarray(W @ R.T, dtype=np.float64)
 
 
-def _wpm(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
-    """Unvalidated :func:`wpm` (``R`` must be non-negative after normalisation)."""
+def _wpm(
+    X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str,
+    hilo: tuple[FloatArray, FloatArray] | None = None,
+) -> FloatArray:
+    """Unvalidated :func:`wpm` (``R`` must be non-negative after normalisation).
+
+    With every value positive, ``log r_ij = ±log x_ij + k_j`` (+ on benefit
+    columns, - on the inverted cost columns): one logarithm of ``X`` and one
+    product, the constants ``k`` folded into the weights.
+    """
+    hi, lo = col_range(X) if hilo is None else hilo
+    positive = bool((lo > 0).all()) and normalization in WPM_NORMALIZATIONS and regular(hi, lo)
+    parts = folded_normalization(X, hi, lo, benefit, normalization, need_inv=False) if positive else None
+    if parts is None:
+        return _wpm_general(X, W, benefit, normalization)
+    A, _, inv, A_inv, _ = parts
+    k = np.zeros_like(A)
+    np.log(A, out=k, where=benefit)
+    k[inv] = np.log(A_inv)
+    logX = np.log(X)
+    S = rowdot(W * np.where(benefit, 1.0, -1.0), logX)
+    del logX
+    S += np.asarray(W @ k)[..., None]
+    return np.exp(S, out=S)
+
+
+def _wpm_general(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
     R = _normalize(X, benefit, normalization)
     positive = R > 0
     logR = np.log(R, out=np.zeros_like(R), where=positive)
@@ -117,8 +164,8 @@ def wsm(
     >>> print(wsm(X, w, [True] * 4, normalization="none").round(2))
     [21.5 22.  22. ]
     """
-    arr, weights, mask = _validated(X, W, benefit, normalization)
-    return _wsm(arr, weights, mask, normalization)
+    arr, weights, mask, hilo = _validated(X, W, benefit, normalization)
+    return _wsm(arr, weights, mask, normalization, hilo)
 
 
 def wpm(
@@ -162,15 +209,15 @@ def wpm(
             f"WPM needs a normalization that yields positive ratios, one of "
             f"{', '.join(repr(a) for a in WPM_NORMALIZATIONS)}; got {normalization!r}"
         )
-    arr, weights, mask = _validated(X, W, benefit, normalization)
-    negative = arr < 0
+    arr, weights, mask, hilo = _validated(X, W, benefit, normalization)
+    negative = arr < 0 if (hilo[1] < 0).any() else np.zeros((1,), dtype=bool)
     if negative.any():
         pos = first_position(negative)
         raise NormalizationError(
             f"{fmt_position('X', pos)} = {fmt_value(arr[pos])}: WPM raises values to "
             "powers and needs non-negative values"
         )
-    return _wpm(arr, weights, mask, normalization)
+    return _wpm(arr, weights, mask, normalization, hilo)
 
 
 def wsm_contributions(

@@ -50,7 +50,7 @@ from typing import Final, Literal, TypeAlias
 
 import numpy as np
 
-from mcda._types import ArrayLike, FloatArray
+from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import ConvergenceError, InputError, JudgementError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value, refuse_foreign
 from mcda.kernels.ahp_random_index import (
@@ -121,6 +121,8 @@ def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
     arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
         raise JudgementError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
+    if _plain_pairwise(arr):
+        return arr
     for bad, rule in (
         (~np.isfinite(arr), "pairwise judgements must be finite"),
         (~(arr > 0), "pairwise judgements must be positive"),
@@ -145,6 +147,19 @@ def _as_pairwise(A: ArrayLike, name: str = "A") -> FloatArray:
             f"reciprocal, {name}[j, i] = 1 / {name}[i, j] (relative tolerance {_RTOL:g})"
         )
     return arr
+
+
+def _plain_pairwise(arr: FloatArray) -> bool:
+    """The usual case in a few whole-matrix tests; any failure is then located by :func:`_as_pairwise`.
+
+    True only when every judgement lies in :data:`JUDGEMENT_RANGE` (so is positive and
+    finite) and the matrix is reciprocal; min >= lo is False for NaN, and
+    |a_ii^2 - 1| <= tol implies |a_ii - 1| <= tol.
+    """
+    lo, hi = JUDGEMENT_RANGE
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bool(arr.size and arr.min() >= lo and arr.max() <= hi
+                    and np.abs(arr * arr.T - 1.0).max() <= _RTOL)
 
 
 def _power_iteration(A: FloatArray, tol: float = 1e-14, max_iter: int = 10_000) -> FloatArray:
@@ -188,13 +203,13 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
 
 def _perron_raw(A: FloatArray) -> tuple[float, FloatArray]:
     values, vectors = np.linalg.eig(A)
-    k = int(np.argmax(values.real))
+    k = int(values.real.argmax())
     vec = vectors[:, k]
     # numpy may hand back a complex dtype (other eigenvalues are complex) and any
     # unit-modulus phase; dividing by the largest entry removes both.
-    vec = (vec / vec[np.argmax(np.abs(vec))]).real
+    vec = (vec / vec[np.abs(vec).argmax()]).real
     v = vec / vec.sum()
-    if not (np.all(np.isfinite(v)) and np.all(v > 0)):
+    if not (np.isfinite(v).all() and (v > 0).all()):
         v = _power_iteration(A)
     lam = float(values[k].real)
     return lam, v
@@ -206,6 +221,14 @@ def _geometric(A: FloatArray) -> FloatArray:
     return np.asarray(g / g.sum(), dtype=np.float64)
 
 
+def _priorities_and_lambda(A: FloatArray, method: str = "eigen") -> tuple[FloatArray, float]:
+    """Priorities of ``method`` and lambda_max, with one eigen-decomposition (1.0 for n = 1)."""
+    if A.shape[0] == 1:
+        return np.ones(1), 1.0
+    lam, v = _perron(A)
+    return (v if method == "eigen" else _ahp_priorities(A, method)), lam
+
+
 def _ahp_priorities(A: FloatArray, method: str = "eigen") -> FloatArray:
     """Unvalidated :func:`ahp_priorities`."""
     if method == "geometric":
@@ -215,12 +238,13 @@ def _ahp_priorities(A: FloatArray, method: str = "eigen") -> FloatArray:
     return _perron(A)[1]
 
 
-def _consistency_index(A: FloatArray) -> float:
+def _consistency_index(A: FloatArray, lam: float | None = None) -> float:
+    """CI of ``A``; ``lam``: its lambda_max when already known (saves an eigen-decomposition)."""
     n = int(A.shape[0])
     if n < 2:
         return 0.0
     # lambda_max >= n for every positive reciprocal matrix (Saaty 1977); clip rounding noise.
-    return max(_perron(A)[0] - n, 0.0) / float(n - 1)
+    return max((_perron(A)[0] if lam is None else lam) - n, 0.0) / float(n - 1)
 
 
 def _consistency_ratio(A: FloatArray, ri: str) -> float:
@@ -234,9 +258,24 @@ def _gci(A: FloatArray) -> float:
     n = int(A.shape[0])
     if n <= 2:
         return 0.0
-    logw = np.log(_geometric(A))
-    resid = np.log(A) - logw[:, None] + logw[None, :]
-    return float(np.sum(np.triu(resid, k=1) ** 2) * 2.0 / ((n - 1) * (n - 2)))
+    # ln(a_ij w_j / w_i) with w the normalised row geometric means: normalising adds
+    # the same constant to every ln w_i, which cancels, so the row means of ln A serve.
+    logA = np.log(A)
+    logw = logA.mean(axis=1)
+    resid = logA - logw[:, None] + logw[None, :]
+    upper = resid[_upper(n)]
+    return float(np.dot(upper, upper) * 2.0 / ((n - 1) * (n - 2)))
+
+
+_UPPER: dict[int, tuple[IntArray, IntArray]] = {}
+
+
+def _upper(n: int) -> tuple[IntArray, IntArray]:
+    """Indices of the strict upper triangle of an (n, n) matrix, computed once per size."""
+    if n not in _UPPER:
+        i, j = np.triu_indices(n, k=1)
+        _UPPER[n] = (i, j)
+    return _UPPER[n]
 
 
 def ahp_priorities(A: ArrayLike, method: PriorityMethod = "eigen") -> FloatArray:

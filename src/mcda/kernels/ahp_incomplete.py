@@ -40,12 +40,19 @@ from __future__ import annotations
 from typing import Final
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import JudgementError
 from mcda.kernels._validate import check_choice, first_position, fmt_position, fmt_value
-from mcda.kernels.ahp import _RANGE_RULE, _RTOL, _ahp_priorities, _pairwise_array, _perron, out_of_range
+from mcda.kernels.ahp import (
+    _RANGE_RULE,
+    _RTOL,
+    _ahp_priorities,
+    _pairwise_array,
+    _perron,
+    _plain_pairwise,
+    out_of_range,
+)
 
 __all__ = [
     "COMPLETION_METHODS",
@@ -70,6 +77,8 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
     arr = _pairwise_array(A, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
         raise JudgementError(f"{name} must be a square (n, n) matrix with n >= 1; got {arr.shape}")
+    if _plain_pairwise(arr):  # complete and valid (False with any nan): nothing to locate
+        return arr
     known = ~np.isnan(arr)
     diag = ~known.diagonal() | (np.abs(np.diag(arr) - 1.0) > _RTOL)
     if diag.any():
@@ -104,8 +113,26 @@ def _as_incomplete(A: ArrayLike, name: str = "A") -> FloatArray:
 
 
 def _groups(known: BoolArray) -> list[list[int]]:
-    count, labels = connected_components(known, directed=False)
-    return [[int(i) for i in np.flatnonzero(labels == c)] for c in range(count)]
+    """Connected components of the comparison graph, each sorted, ordered by their first item.
+
+    A breadth-first search over the (small) boolean adjacency matrix; the same
+    groups, in the same order, as ``scipy.sparse.csgraph.connected_components``.
+    """
+    adjacent = known | known.T
+    n = adjacent.shape[0]
+    label = np.full(n, -1)
+    groups: list[list[int]] = []
+    for start in range(n):
+        if label[start] >= 0:
+            continue
+        label[start] = len(groups)
+        frontier = np.array([start])
+        while frontier.size:
+            reached = adjacent[frontier].any(axis=0) & (label < 0)
+            frontier = np.flatnonzero(reached)
+            label[frontier] = len(groups)
+        groups.append([int(i) for i in np.flatnonzero(label == len(groups))])
+    return groups
 
 
 def comparison_groups(known: ArrayLike) -> list[list[int]]:

@@ -47,9 +47,10 @@ import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import NormalizationError
+from mcda.kernels._fast import regular, rowdot
 from mcda.kernels._validate import (
     as_benefit,
-    as_matrix,
+    as_matrix_sums,
     as_single_weights,
     as_weights,
     first_position,
@@ -97,6 +98,9 @@ def _cost_term(s_minus: FloatArray) -> FloatArray:
     top = s_minus.max(axis=-1, keepdims=True)
     r = np.divide(s_minus, top, out=np.zeros_like(s_minus), where=top > 0)
     zero = r <= _TINY
+    if not zero.any():  # the usual case: the same arithmetic as below, without the masks
+        r *= np.sum(1.0 / r, axis=-1, keepdims=True)
+        return np.asarray(np.divide(total, r, out=r), dtype=np.float64)
     z = zero.sum(axis=-1, keepdims=True)
     inv = np.divide(1.0, r, out=np.zeros_like(r), where=~zero)
     denom = r * inv.sum(axis=-1, keepdims=True)
@@ -105,25 +109,48 @@ def _cost_term(s_minus: FloatArray) -> FloatArray:
     return np.where(z > 0, limit, regular)
 
 
-def _copras(X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
-    """Unvalidated :func:`copras`: relative significance Q, shape (..., m)."""
+def _copras(X: FloatArray, W: FloatArray, benefit: BoolArray, total: FloatArray | None = None) -> FloatArray:
+    """Unvalidated :func:`copras`: relative significance Q, shape (..., m).
+
+    ``S+ = sum_benefit w_j x_ij / sum_i x_ij`` is a product of ``X`` with the
+    weights divided by the column sums (all-zero columns: ``1/m`` each): no temporary.
+    ``total``: the column sums, when the caller has them; with non-negative
+    values they bound the magnitudes (``max <= sum <= m max``).
+    """
+    total = X.sum(axis=0) if total is None else total
+    if not regular(total, X.min(axis=0) if (total <= 0).any() else total):
+        return _copras_general(X, W, benefit)
+    A = np.zeros_like(total)
+    np.divide(1.0, total, out=A, where=total > 0)
+    B = np.where(total > 0, 0.0, 1.0 / X.shape[0])
+    s_plus = rowdot(W * np.where(benefit, A, 0.0), X)
+    s_plus += np.asarray(W @ np.where(benefit, B, 0.0))[..., None]
+    s_minus = rowdot(W * np.where(benefit, 0.0, A), X)
+    s_minus += np.asarray(W @ np.where(benefit, 0.0, B))[..., None]
+    s_plus += _cost_term(s_minus)
+    return s_plus
+
+
+def _copras_general(X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
     D = _scale(X, "sum")
     s_plus = np.asarray(W[..., benefit] @ D[:, benefit].T, dtype=np.float64)
     s_minus = np.asarray(W[..., ~benefit] @ D[:, ~benefit].T, dtype=np.float64)
     return s_plus + _cost_term(s_minus)
 
 
-def _validated(X: ArrayLike, benefit: ArrayLike) -> tuple[FloatArray, BoolArray]:
-    arr = as_matrix(X)
+def _validated(
+    X: ArrayLike, benefit: ArrayLike
+) -> tuple[FloatArray, BoolArray, FloatArray]:
+    arr, total = as_matrix_sums(X)
     mask = as_benefit(benefit, arr.shape[1])
-    negative = arr < 0
+    negative = arr < 0 if arr.min() < 0 else np.zeros((1,), dtype=bool)
     if negative.any():
         pos = first_position(negative)
         raise NormalizationError(
             f"{fmt_position('X', pos)} = {fmt_value(arr[pos])}: COPRAS normalises each column by "
             "its sum and needs non-negative values"
         )
-    return arr, mask
+    return arr, mask, total
 
 
 def copras(X: ArrayLike, W: ArrayLike, benefit: ArrayLike) -> FloatArray:
@@ -155,8 +182,8 @@ def copras(X: ArrayLike, W: ArrayLike, benefit: ArrayLike) -> FloatArray:
     >>> print(copras(X, [0.5, 0.5], [True, False]).round(4))
     [0.2833 0.2667 0.45  ]
     """
-    arr, mask = _validated(X, benefit)
-    return _copras(arr, as_weights(W, arr.shape[1]), mask)
+    arr, mask, hilo = _validated(X, benefit)
+    return _copras(arr, as_weights(W, arr.shape[1]), mask, hilo)
 
 
 def copras_details(X: ArrayLike, w: ArrayLike, benefit: ArrayLike) -> CoprasDetails:
@@ -168,7 +195,7 @@ def copras_details(X: ArrayLike, w: ArrayLike, benefit: ArrayLike) -> CoprasDeta
     >>> print(d.s_minus, d.utility.round(4))
     [0.125 0.25  0.125] [0.6296 0.5926 1.    ]
     """
-    arr, mask = _validated(X, benefit)
+    arr, mask, _ = _validated(X, benefit)
     weights = as_single_weights(w, arr.shape[1])
     V = _scale(arr, "sum") * weights
     s_plus = V[:, mask].sum(axis=1)

@@ -30,7 +30,8 @@ import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import NormalizationError
-from mcda.kernels._validate import as_benefit, as_matrix, as_weights
+from mcda.kernels._fast import col_range, regular, rowdot
+from mcda.kernels._validate import as_benefit, as_matrix_sums, as_weights
 
 __all__ = ["edas", "edas_distances"]
 
@@ -65,15 +66,40 @@ def _unit_max(a: FloatArray) -> FloatArray:
     return np.divide(a, top, out=np.zeros_like(a), where=top > 0)
 
 
-def _edas(X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
-    """Unvalidated :func:`edas`."""
+def _edas(X: FloatArray, W: FloatArray, benefit: BoolArray, av: FloatArray | None = None) -> FloatArray:
+    """Unvalidated :func:`edas`.
+
+    ``sum_j w_j PDA_ij = sum_j (w_j / av_j) max(±(x_ij - av_j), 0)``: one
+    temporary, holding ``max(X - av, 0)`` and then ``max(av - X, 0)``.
+    ``av``: the column averages, when the caller has them.
+    """
+    if not regular(*col_range(X)):
+        return _edas_general(X, W, benefit)
+    av = X.mean(axis=0) if av is None else av
+    C = np.zeros(np.broadcast_shapes(W.shape, av.shape))
+    np.divide(W, av, out=C, where=av > 0)
+    Cb, Cc = np.where(benefit, C, 0.0), np.where(benefit, 0.0, C)
+    T = np.subtract(X, av)
+    np.maximum(T, 0.0, out=T)
+    sp, sn = rowdot(Cb, T), rowdot(Cc, T)
+    np.subtract(av, X, out=T)
+    np.maximum(T, 0.0, out=T)
+    sn += rowdot(Cb, T)
+    sp += rowdot(Cc, T)
+    del T
+    return (_unit_max(sp) + 1.0 - _unit_max(sn)) / 2.0
+
+
+def _edas_general(X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
     pda, nda = edas_distances(X, benefit)
     sp = np.asarray(W @ pda.T, dtype=np.float64)
     sn = np.asarray(W @ nda.T, dtype=np.float64)
     return (_unit_max(sp) + 1.0 - _unit_max(sn)) / 2.0
 
 
-def _check_averages(X: FloatArray) -> None:
+def _check_averages(X: FloatArray, av: FloatArray) -> None:
+    if (av > 0).all():  # averages from the column sums; an overflowed sum is not finite, looked at again below
+        return
     top = np.abs(X).max(axis=0)
     scale = np.where(top > 0, top, 1.0)
     av = (X / scale).mean(axis=0) * scale  # the sign is what matters; scaled to avoid overflow
@@ -112,8 +138,9 @@ def edas(X: ArrayLike, W: ArrayLike, benefit: ArrayLike) -> FloatArray:
     >>> print(edas(X, [0.5, 0.5], [True, False]).round(4))
     [0.2222 0.0714 1.    ]
     """
-    arr = as_matrix(X)
+    arr, total = as_matrix_sums(X)
     mask = as_benefit(benefit, arr.shape[1])
     weights = as_weights(W, arr.shape[1])
-    _check_averages(arr)
-    return _edas(arr, weights, mask)
+    av = total / arr.shape[0]  # what X.mean(axis=0) computes
+    _check_averages(arr, av)
+    return _edas(arr, weights, mask, av if np.isfinite(av).all() else None)

@@ -151,8 +151,11 @@ def _require(bad: np.ndarray, X: FloatArray, rule: str) -> None:
         raise NormalizationError(f"{fmt_position('X', pos)} = {fmt_value(X[pos])}: {rule}")
 
 
-def check_normalizable(X: FloatArray, benefit: BoolArray, method: str) -> None:
-    """Raise :class:`NormalizationError` if ``normalize(X, benefit, method)`` is undefined."""
+def check_normalizable(X: FloatArray, benefit: BoolArray, method: str, lo: FloatArray | None = None) -> None:
+    """Raise :class:`NormalizationError` if ``normalize(X, benefit, method)`` is undefined.
+
+    ``lo``: the column minima of ``X`` when the caller has them (saves a pass).
+    """
     cost = ~benefit
     if method == "none" and cost.any():
         j = int(np.flatnonzero(cost)[0])
@@ -160,14 +163,19 @@ def check_normalizable(X: FloatArray, benefit: BoolArray, method: str) -> None:
             f"criterion {j} is a cost criterion, but normalization 'none' cannot invert it; "
             "use 'max', 'minmax', 'sum' or 'vector', or give the column as a benefit"
         )
-    if method in ("max", "sum"):
+    if method not in ("max", "sum", "vector"):
+        return
+    if lo is None:  # one pass; cells are located only on failure
+        lo = X.min(axis=0) if X.size else np.zeros(X.shape[1])
+    if method in ("max", "sum") and (lo < 0).any():
         _require(X < 0, X, f"normalization {method!r} needs non-negative values")
+    if method in ("max", "sum") and (lo[cost] <= 0).any():
         _require(
             (X == 0) & cost,
             X,
             f"normalization {method!r} inverts cost criteria (1/x) and needs values > 0 there",
         )
-    if method == "vector":
+    if method == "vector" and (lo[cost] < 0).any():
         _require(
             (X < 0) & cost,
             X,
@@ -178,7 +186,7 @@ def check_normalizable(X: FloatArray, benefit: BoolArray, method: str) -> None:
 
 def check_scalable(X: FloatArray, method: str) -> None:
     """Raise :class:`NormalizationError` if ``scale(X, method)`` is undefined."""
-    if method in ("max", "sum"):
+    if method in ("max", "sum") and X.size and X.min() < 0:
         _require(X < 0, X, f"scaling {method!r} needs non-negative values")
 
 

@@ -41,9 +41,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
+from mcda.kernels._fast import col_range, regular, rowdot
 from mcda.kernels._validate import (
     as_benefit,
-    as_matrix,
+    as_matrix_range,
     as_single_weights,
     as_weights,
     check_choice,
@@ -95,8 +96,53 @@ def _closeness(d_plus: FloatArray, d_minus: FloatArray) -> FloatArray:
     return np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
 
 
-def _topsis(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
-    """Unvalidated :func:`topsis`; ``W`` of shape (..., n) gives scores (..., m)."""
+def _scale_factors(X: FloatArray, hi: FloatArray, lo: FloatArray, normalization: str) -> FloatArray:
+    """``a`` (n,) with ``scale(X, normalization) = (X - c) * a`` column by column, for regular ``X``.
+
+    Every scaling is a positive affine map of each column, so the separations
+    only need ``a``: ``R_ij - R+_j = a_j (x_ij - x+_j)``. Degenerate columns
+    (all zero, or constant under "minmax") are constant after scaling: ``a_j = 0``.
+    """
+    if normalization == "vector":
+        den = np.sqrt(np.einsum("ij,ij->j", X, X))
+    elif normalization == "minmax":
+        den = hi - lo
+    elif normalization == "max":
+        den = np.maximum(np.abs(hi), np.abs(lo))
+    else:  # "sum"
+        den = X.sum(axis=0)
+    a = np.zeros_like(den)
+    np.divide(1.0, den, out=a, where=den > 0)
+    return a
+
+
+def _topsis(
+    X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str,
+    hilo: tuple[FloatArray, FloatArray] | None = None,
+) -> FloatArray:
+    """Unvalidated :func:`topsis`; ``W`` of shape (..., n) gives scores (..., m).
+
+    ``d+^2 = sum_j (w_j a_j)^2 (x_ij - x+_j)^2`` with the column factors ``a``
+    of the scaling: one temporary of the size of ``X``, reused for ``d-``.
+    ``hilo``: the column maxima and minima, when the caller has them.
+    """
+    hi, lo = col_range(X) if hilo is None else hilo
+    if not regular(hi, lo):
+        return _topsis_general(X, W, benefit, normalization)
+    A2 = W * _scale_factors(X, hi, lo, normalization)
+    np.square(A2, out=A2)
+    T = np.subtract(X, np.where(benefit, hi, lo))
+    np.square(T, out=T)
+    d_plus = rowdot(A2, T)
+    np.subtract(X, np.where(benefit, lo, hi), out=T)
+    np.square(T, out=T)
+    d_minus = rowdot(A2, T)
+    del T
+    return _closeness(np.sqrt(d_plus, out=d_plus), np.sqrt(d_minus, out=d_minus))
+
+
+def _topsis_general(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str) -> FloatArray:
+    """:func:`_topsis` for any finite ``X``: scales the columns first (values near 1e308 included)."""
     R = _scale(X, normalization)
     ideal, anti = _ideals(R, benefit)
     m = R.shape[0]
@@ -108,12 +154,13 @@ def _topsis(X: FloatArray, W: FloatArray, benefit: BoolArray, normalization: str
 
 def _validated(
     X: ArrayLike, benefit: ArrayLike, normalization: str
-) -> tuple[FloatArray, BoolArray]:
-    arr = as_matrix(X)
+) -> tuple[FloatArray, BoolArray, tuple[FloatArray, FloatArray]]:
+    arr, hi, lo = as_matrix_range(X)
     mask = as_benefit(benefit, arr.shape[1])
     check_choice(normalization, SCALINGS, "normalization")
-    check_scalable(arr, normalization)
-    return arr, mask
+    if normalization in ("max", "sum") and (lo < 0).any():
+        check_scalable(arr, normalization)
+    return arr, mask, (hi, lo)
 
 
 def topsis(
@@ -152,9 +199,9 @@ def topsis(
     >>> print(topsis(X, w, benefit).round(4))
     [0.6433 0.2684 0.6135 0.3123]
     """
-    arr, mask = _validated(X, benefit, normalization)
+    arr, mask, hilo = _validated(X, benefit, normalization)
     weights = as_weights(W, arr.shape[1])
-    return _topsis(arr, weights, mask, normalization)
+    return _topsis(arr, weights, mask, normalization, hilo)
 
 
 def _readonly(a: np.ndarray) -> FloatArray:
@@ -192,7 +239,7 @@ def topsis_details(
     >>> print(d.closeness)
     [0. 1.]
     """
-    arr, mask = _validated(X, benefit, normalization)
+    arr, mask, _ = _validated(X, benefit, normalization)
     weights = as_single_weights(w, arr.shape[1])
     R = _scale(arr, normalization)
     V = R * weights

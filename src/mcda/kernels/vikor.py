@@ -45,7 +45,8 @@ import numpy as np
 from mcda._params import positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
-from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights
+from mcda.kernels._fast import col_range, regular, rowdot
+from mcda.kernels._validate import as_benefit, as_matrix_range, as_scores, as_weights
 from mcda.kernels.normalize import _unit_cols
 
 __all__ = ["VikorCompromise", "VikorResult", "vikor", "vikor_compromise", "vikor_regrets"]
@@ -124,8 +125,36 @@ def _rescale(a: FloatArray) -> FloatArray:
     return out
 
 
-def _vikor(X: FloatArray, W: FloatArray, benefit: BoolArray, v: float) -> VikorResult:
-    """Unvalidated :func:`vikor`."""
+def _vikor(
+    X: FloatArray, W: FloatArray, benefit: BoolArray, v: float, hilo: tuple[FloatArray, FloatArray] | None = None
+) -> VikorResult:
+    """Unvalidated :func:`vikor`.
+
+    ``w_j d_ij = c_j |x_ij - x*_j|`` with ``c = w / (max - min)`` (0 on constant
+    columns): one temporary ``|X - best|``; S is one product, R a row maximum.
+    """
+    hi, lo = col_range(X) if hilo is None else hilo
+    if not regular(hi, lo):
+        return _vikor_general(X, W, benefit, v)
+    span = hi - lo
+    C = np.zeros(np.broadcast_shapes(W.shape, span.shape))
+    np.divide(W, span, out=C, where=span > 0)
+    T = np.subtract(X, np.where(benefit, hi, lo))
+    np.abs(T, out=T)
+    S = rowdot(C, T)
+    if W.ndim == 1:
+        T *= C
+        R = T.max(axis=1)
+    else:
+        R = np.zeros((*W.shape[:-1], X.shape[0]), dtype=np.float64)
+        for j in range(X.shape[1]):  # a loop over criteria, never over samples
+            np.maximum(R, C[..., j, None] * T[:, j], out=R)
+    del T
+    Q = v * _rescale(S) + (1.0 - v) * _rescale(R)
+    return VikorResult(S, R, Q)
+
+
+def _vikor_general(X: FloatArray, W: FloatArray, benefit: BoolArray, v: float) -> VikorResult:
     d = vikor_regrets(X, benefit)
     S = np.asarray(W @ d.T, dtype=np.float64)
     R = np.zeros((*W.shape[:-1], X.shape[0]), dtype=np.float64)
@@ -173,11 +202,11 @@ def vikor(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, v: float = 0.5) -> Vik
     >>> print(r.S, r.R, r.Q)
     [0.6  0.65 0.4 ] [0.6  0.45 0.4 ] [0.9   0.625 0.   ]
     """
-    arr = as_matrix(X)
+    arr, hi, lo = as_matrix_range(X)
     n = arr.shape[1]
     mask = as_benefit(benefit, n)
     weights = as_weights(W, n)
-    return _vikor(arr, weights, mask, _check_v(v))
+    return _vikor(arr, weights, mask, _check_v(v), (hi, lo))
 
 
 def _top_by(a: FloatArray, best: np.ndarray, atol: float) -> np.ndarray:

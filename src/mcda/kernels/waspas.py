@@ -34,9 +34,10 @@ import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError, NormalizationError
+from mcda.kernels._fast import col_range
 from mcda.kernels._validate import (
     as_benefit,
-    as_matrix,
+    as_matrix_range,
     as_weights,
     first_position,
     fmt_position,
@@ -48,10 +49,13 @@ from mcda.kernels.normalize import check_normalizable
 __all__ = ["waspas"]
 
 
-def _waspas(X: FloatArray, W: FloatArray, benefit: BoolArray, lambda_: float) -> FloatArray:
+def _waspas(
+    X: FloatArray, W: FloatArray, benefit: BoolArray, lambda_: float, hilo: tuple[FloatArray, FloatArray] | None = None
+) -> FloatArray:
     """Unvalidated :func:`waspas`."""
-    q1 = _wsm(X, W, benefit, "max")
-    q2 = _wpm(X, W, benefit, "max")
+    hilo = col_range(X) if hilo is None else hilo
+    q1 = _wsm(X, W, benefit, "max", hilo)
+    q2 = _wpm(X, W, benefit, "max", hilo)
     return np.asarray(lambda_ * q1 + (1.0 - lambda_) * q2, dtype=np.float64)
 
 
@@ -96,17 +100,17 @@ def waspas(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, lambda_: float = 0.5)
     >>> print(waspas(X, [0.5, 0.5], [True, False]).round(4))
     [0.5625 0.5    1.    ]
     """
-    arr = as_matrix(X)
+    arr, hi, lo = as_matrix_range(X)
     n = arr.shape[1]
     mask = as_benefit(benefit, n)
     weights = as_weights(W, n)
     lam = check_lambda(lambda_)
-    negative = arr < 0
+    negative = arr < 0 if (lo < 0).any() else np.zeros((1,), dtype=bool)
     if negative.any():
         pos = first_position(negative)
         raise NormalizationError(
             f"{fmt_position('X', pos)} = {fmt_value(arr[pos])}: WASPAS raises normalised values "
             "to powers and needs non-negative values"
         )
-    check_normalizable(arr, mask, "max")
-    return _waspas(arr, weights, mask, lam)
+    check_normalizable(arr, mask, "max", lo)
+    return _waspas(arr, weights, mask, lam, (hi, lo))

@@ -27,4 +27,4 @@ Text = Annotated[str, Strict(), AfterValidator(nfc)]
 class Frozen(BaseModel):
     """Frozen, strict-about-keys base model: unknown keys are errors, NaN/inf rejected."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)

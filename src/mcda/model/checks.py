@@ -331,6 +331,9 @@ def _check_verdicts(m: StudyModel, nodes: dict[str, Criterion], methods: Iterabl
 def check_study(m: StudyModel, methods: Iterable[str] | None = None) -> list[PathProblem]:
     """Every cross-reference, coverage, scale and weight problem of a study.
 
+    The loaders call it once; a :class:`~mcda.Study` built from a loaded model
+    is not checked again.
+
     Parameters
     ----------
     m:

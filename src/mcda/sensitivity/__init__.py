@@ -3,7 +3,8 @@
 * :func:`sweep`: scores and ranks while one node's weight runs over [0, 1];
 * :func:`tipping_points`: exact weights where two alternatives swap places;
 * :func:`min_change`: the smallest L1 weight change that overturns a claim;
-* :func:`smaa`: SMAA-2 acceptability indices, central weights, confidence factors;
+* :func:`smaa`: SMAA-2 acceptability indices, central weights, confidence factors; or in
+  steps, :func:`smaa_weights` -> your scores -> :func:`analyze_scores`;
 * weight samplers and the evidence-uncertainty model;
 * :func:`rank_reversal`: checks that add, remove or copy an alternative.
 
@@ -26,6 +27,7 @@ from mcda.sensitivity.sampling import (
     sample_uniform,
 )
 from mcda.sensitivity.smaa import BLOCK_SIZE, SMAAResult, smaa
+from mcda.sensitivity.smaa_steps import analyze_scores, smaa_weights
 from mcda.sensitivity.tipping import TippingPoints, tipping_points
 from mcda.sensitivity.uncertainty import EVIDENCE_MODELS, sample_evidence
 
@@ -41,6 +43,7 @@ __all__ = [
     "WeightConstraints",
     "WeightDistribution",
     "WeightPath",
+    "analyze_scores",
     "chain_ids",
     "group_path",
     "hit_and_run",
@@ -52,6 +55,7 @@ __all__ = [
     "sample_evidence",
     "sample_uniform",
     "smaa",
+    "smaa_weights",
     "sweep",
     "tipping_points",
 ]

@@ -44,13 +44,12 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-from scipy.optimize import linprog, minimize
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
@@ -64,6 +63,11 @@ from mcda.sensitivity._common import (
     validated_problem,
 )
 from mcda.sensitivity.tipping import _unit_roots
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["MinChange", "min_change"]
 
@@ -134,6 +138,8 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
             target: str) -> FloatArray | None:
     """Closest weights (L1) where one pair is reversed by delta ("fail": best over the pairs,
     a union) or every pair is ordered by delta ("hold": one programme, an intersection)."""
+    from scipy.optimize import linprog
+
     n = w.size
     eye = np.eye(n)
     base_A = np.vstack([np.hstack([eye, -eye]), np.hstack([-eye, -eye])])
@@ -237,6 +243,8 @@ def _best_candidates(scorer: Scorer, A: FloatArray, B: FloatArray, rows: IntArra
 
 def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, higher: bool,
             delta: float, sign: float) -> FloatArray:
+    from scipy.optimize import minimize
+
     n = w.size
     x0 = np.concatenate([np.maximum(start - w, 0.0), np.maximum(w - start, 0.0)])
     h = 1e-7

@@ -9,12 +9,12 @@ weight followed by renormalisation, no weight ever goes negative.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
@@ -24,6 +24,11 @@ from mcda.kernels.ranking import DEFAULT_TIE_RTOL
 from mcda.methods import Method
 from mcda.sensitivity._common import resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["SweepResult", "sweep"]
 

@@ -27,17 +27,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._params import positive
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import resolve_method, validated_problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["ReversalReport", "rank_reversal"]
 

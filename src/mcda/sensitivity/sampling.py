@@ -36,7 +36,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from scipy.optimize import linprog
 
 from mcda import defaults
 from mcda._params import count, positive
@@ -149,6 +148,8 @@ class WeightConstraints:
 
     def validate(self, n: int) -> WeightConstraints:
         """Check shapes, ranges, indices and feasibility; return self."""
+        from scipy.optimize import linprog
+
         for name, v in (("lower", self.lower), ("upper", self.upper)):
             if v is not None:
                 a = np.asarray(v, dtype=float)
@@ -252,6 +253,8 @@ def hit_and_run(
     >>> bool(cons.satisfied(W, atol=1e-9).all()), W.shape
     (True, (2000, 3))
     """
+    from scipy.optimize import linprog
+
     n, size = count(n, "n"), count(size, "size", minimum=0)
     gen = as_generator(rng)
     G, h = constraints.inequalities(n)

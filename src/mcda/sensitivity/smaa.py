@@ -63,12 +63,12 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._params import count, optional_count
 from mcda._progress import progress_bar, wanted
 from mcda._types import ArrayLike, BoolArray, FloatArray
@@ -85,6 +85,11 @@ from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["BLOCK_SIZE", "MAX_ALTERNATIVES", "SMAAResult", "smaa"]
 

@@ -48,19 +48,23 @@ Triantaphyllou, E. (2000). *Multi-Criteria Decision Making Methods: A Comparativ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-from scipy.optimize import brentq, minimize_scalar
 
 from mcda import defaults
+from mcda._lazy import lazy_module
 from mcda._params import MAX_GRID, count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import Scorer, resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath, leaf_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")
 
 __all__ = ["TippingPoints", "gap_polynomials", "pair_polynomials", "tipping_points"]
 
@@ -219,6 +223,8 @@ def _scan_roots(scorer: Scorer, path: WeightPath, m: int, n_scan: int) -> tuple[
 
 def _scan_pairs(scorer: Scorer, path: WeightPath, grid: FloatArray, S: FloatArray, tol: FloatArray,
                 i: IntArray, k: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+    from scipy.optimize import brentq
+
     G = S[:, i] - S[:, k]
     sg = np.where(np.abs(G) <= tol, 0.0, np.sign(G))
     js, ps = np.nonzero(sg[:-1] * sg[1:] < 0)
@@ -257,6 +263,8 @@ def _close_pairs(
     the minimum has the other sign (beyond rounding, ``tol``), both crossings are
     refined with brentq; a dip that only touches zero is not a swap.
     """
+    from scipy.optimize import brentq, minimize_scalar
+
     G0, G1, G2 = G[:-2], G[1:-1], G[2:]
     same = (sg[:-2] == sg[1:-1]) & (sg[1:-1] == sg[2:]) & (sg[1:-1] != 0)
     dip = same & (np.abs(G1) < np.abs(G0)) & (np.abs(G1) <= np.abs(G2))

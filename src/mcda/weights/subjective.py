@@ -44,7 +44,6 @@ from __future__ import annotations
 from typing import Final, Literal, NamedTuple
 
 import numpy as np
-from scipy.optimize import linprog
 
 from mcda._types import ArrayLike, FloatArray
 from mcda.errors import ConvergenceError, InputError
@@ -234,6 +233,8 @@ def _solve_lp(c: FloatArray, A: FloatArray, n_weights: int, what: str, strict: b
 
     None when infeasible, or (``strict=False``) when the solver cannot decide.
     """
+    from scipy.optimize import linprog
+
     eq = np.zeros((1, c.size))
     eq[0, :n_weights] = 1.0
     try:
