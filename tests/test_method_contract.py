@@ -191,3 +191,21 @@ def test_explanation_tables_are_per_cell(method: Method) -> None:
     for name, table in tables.items():
         assert np.shape(table) == (M, N), name
         assert not np.isnan(table).any(), name
+
+
+def test_near_constant_columns_score_as_the_normalised_table(method: Method) -> None:
+    """A column whose range is tiny next to its values (a log value function can make one):
+    the fast kernels must not lose it to cancellation; scores equal W @ normalize(X).T."""
+    X, b = problem(method)
+    X = X.copy()
+    X[:, 2] = 2.5849625007211565 * (1.0 + np.array([0.0, 2e-16, 0.0, 4e-16, 2e-16]))
+    W = weights((4,), seed=13)
+    try:
+        method.check(X, b)
+    except MCDAError:
+        return
+    S = method.scores(X, W, b)
+    R = method.linear_table(X, b)
+    if R is not None:
+        np.testing.assert_allclose(S, W @ R.T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(S, np.stack([method.scores(X, w, b) for w in W]), rtol=1e-12, atol=1e-12)

@@ -87,3 +87,10 @@ def test_the_library_and_the_command_line_share_their_defaults() -> None:
     assert sens_args.samples_default == defaults.VERDICT_SAMPLES
     assert smaa_args.seed == sens_args.seed == defaults.SEED
     assert smaa_args.method == sub["run"].parse_args(["s.yaml"]).method == defaults.METHOD
+
+
+def test_the_report_takes_method_options(laptops_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert cli.main(["report", str(laptops_path), "-o", str(out), "--method", "topsis", "--option",
+                     "normalization=minmax", "--samples", "200", "--no-progress"]) in (0, 1)
+    assert "TOPSIS(normalization='minmax')" in out.read_text(encoding="utf-8")

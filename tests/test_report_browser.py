@@ -137,7 +137,7 @@ def test_explorer_scores_equal_the_library(browser: Any, seed_report: tuple[mcda
     rng = np.random.default_rng(7)
     nodes = browser.execute_script("return Array.from(document.querySelectorAll('input[data-node]'))"
                                    ".map(e => e.dataset.node)")
-    assert {"data", "edge", "data.text_pretrain_tokens"} <= set(nodes)
+    assert {"data", "edge", study.evidence_matrix().criteria[0]} <= set(nodes)  # dimensions and leaves
     for profile in ("balanced", "ahp_dimensions"):
         browser.find_element("css selector", f"button[data-profile='{profile}']").click()
         for step in range(3):

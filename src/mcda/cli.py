@@ -286,7 +286,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     _pick("method", args.method, method_names())
     fmt: Literal["html", "md"] = args.report_format or ("md" if args.report_path.lower().endswith(".md") else "html")
-    opts = ReportOptions(method=args.method, n_samples=args.samples, seed=args.seed, evidence=args.evidence)
+    opts = ReportOptions(method=get_method(args.method, **_options(args.option)), n_samples=args.samples,
+                         seed=args.seed, evidence=args.evidence)
     _warn_profiles(study, study.profiles)
     write_report(study, args.report_path, fmt, opts, progress=None if args.progress else False)
     bad = [v.verdict.id for v in study.verdict_outcomes() if not v.as_expected]
@@ -378,6 +379,7 @@ def _add_more_commands(sub: Any, fmt: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=defaults.SEED, help=f"random seed (default {defaults.SEED})")
     p.add_argument("--evidence", choices=["none", "interval", "mixture"], default=defaults.VERDICT_EVIDENCE,
                    help=f"evidence-uncertainty model of P(holds) (default {defaults.VERDICT_EVIDENCE})")
+    _option_argument(p)
     p.add_argument("--no-progress", dest="progress", action="store_false",
                    help="no progress bar (default: shown on a terminal when tqdm is installed)")
     p.set_defaults(func=_cmd_report)

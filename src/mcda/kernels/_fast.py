@@ -52,6 +52,10 @@ def _inverse(den: FloatArray, fill: float = 0.0) -> FloatArray:
     return out
 
 
+#: Min-max columns whose range is below this fraction of their largest |x| take the general path.
+NARROW_SPAN = 1e-3
+
+
 def folded_normalization(
     X: FloatArray, hi: FloatArray, lo: FloatArray, benefit: BoolArray, method: str, need_inv: bool = True
 ) -> tuple[FloatArray, FloatArray, IntArray, FloatArray, FloatArray] | None:
@@ -71,6 +75,10 @@ def folded_normalization(
     A, B = np.zeros_like(hi), np.zeros_like(hi)
     inv = np.flatnonzero(cost) if method in ("max", "sum") else np.zeros(0, dtype=np.int64)
     if (inv.size and not (lo[inv] > 0).all()) or (method == "none" and cost.any()):
+        return None
+    if method == "minmax" and np.any((hi > lo) & (hi - lo < NARROW_SPAN * top)):
+        # A_j x + B_j cancels catastrophically on a column whose range is tiny next to its values
+        # (error ~ eps |x| / span); the general path subtracts first.
         return None
     if method == "none":
         A[:] = 1.0

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 import mcda
+from mcda import defaults
 from mcda.errors import MCDAError
-from mcda.methods import get_method, method_names
+from mcda.methods import Method, get_method, method_names
 from mcda.model import Criterion, OrdinalScale
 from mcda.model.profiles import NodeRule
 from mcda.results import ScoreResult
@@ -36,7 +37,8 @@ class ReportOptions:
     Attributes
     ----------
     method:
-        The method of the contribution charts and SMAA (default ``"topsis"``).
+        The method (a name, or a method object with its options) of the contribution charts and
+        SMAA (default ``"topsis"``).
     methods:
         Methods of the score table and the method-agreement view (default: every registered one).
     n_samples:
@@ -53,7 +55,7 @@ class ReportOptions:
         Most nodes shown per tornado chart (nearest flips first).
     """
 
-    method: str = "topsis"
+    method: str | Method = defaults.METHOD
     methods: tuple[str, ...] | None = None
     n_samples: int = 20000
     seed: int = 0
@@ -236,7 +238,7 @@ def _tornado(study: Study, profile: str, scope: str | None, method: str, claim: 
 
 def _verdict_chart(study: Study, verdict: Any, row: pd.Series, opts: ReportOptions) -> VerdictChart:
     method = verdict.methods[0]
-    claim = [verdict.leader] if verdict.leader is not None else list(verdict.ranking or ())
+    claim = verdict.claimed
     rows = _tornado(study, verdict.profile, verdict.scope, method, claim)
     shown = [r for r in rows if math.isfinite(r.distance)][: opts.tornado_rows]
     node = row["tip_node"] if isinstance(row.get("tip_node"), str) else (shown[0].node if shown else None)

@@ -55,19 +55,20 @@ def explorer_payload(d: ReportData) -> dict[str, Any]:
     excluded = [c for c in leaves if c not in kept]
     verdicts = [{"id": v.id, "statement": v.statement, "profile": v.profile,
                  "scope": v.scope or study.model.criteria.id,
-                 "claim": [v.leader] if v.leader is not None else list(v.ranking or ())}
+                 "claim": v.claimed}
                 for v in study.model.verdicts]
     return {
         "alternatives": [{"id": a.id, "name": a.name} for a in study.model.alternatives],
         "leaves": kept,
         "excluded": [{"id": c, "parent": _parent(study.model.criteria, c)} for c in excluded],
         "X": matrix.to_numpy().tolist(),
-        "benefit": [leaves[c].direction == "max" for c in kept],
+        "benefit": [bool(b) for b in study.evidence_matrix().benefit],  # after value functions
         "tree": _tree(study.model.criteria, set(kept), d.names),
         "profiles": [{"id": p, "local": ew.local} for p, ew in d.weights.items()],
         "verdicts": verdicts,
         "methods": [{"key": k, "label": lab, "kind": kind, "option": opt} for k, lab, kind, opt in EXPLORER_METHODS],
-        "method": next((k for k, _, kind, _ in EXPLORER_METHODS if kind == d.options.method),
+        "method": next((k for k, _, kind, _ in EXPLORER_METHODS
+                        if kind == getattr(d.options.method, "name", d.options.method)),
                        EXPLORER_METHODS[0][0]),
     }
 
