@@ -53,6 +53,7 @@ from mcda._lazy import lazy_module
 from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
+from mcda.kernels._blocks import one_blas_thread
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     Scorer,
@@ -355,11 +356,12 @@ def min_change(
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
     starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
     best, best_cost = None, np.inf
-    for start in starts:
-        for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):
-            cost = float(np.abs(cand - wv).sum())
-            if cost < best_cost and sign * claim_margins(scorer(cand), cl, higher) > 0:
-                best, best_cost = cand, cost
+    with one_blas_thread():  # SLSQP's small products: threads cost more than the arithmetic
+        for start in starts:
+            for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):
+                cost = float(np.abs(cand - wv).sum())
+                if cost < best_cost and sign * claim_margins(scorer(cand), cl, higher) > 0:
+                    best, best_cost = cand, cost
     return _result(meth, arr, mask, wv, cl, before, best, False, target)
 
 

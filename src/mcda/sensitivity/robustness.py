@@ -30,6 +30,7 @@ from mcda import defaults
 from mcda._params import count, positive
 from mcda._types import FloatArray, RNGLike
 from mcda.errors import InputError
+from mcda.kernels._blocks import one_blas_thread
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     block_generator,
@@ -211,9 +212,11 @@ class ClaimAnalysis:
     def robustness(self, claim: int | Sequence[int]) -> ClaimRobustness:
         """Nearest claim tipping points, minimum L1 change and P(holds) of one claim."""
         cl = check_claim(claim, self.X.shape[0])
-        mc = min_change(self.X, self.benefit, self.w, cl.tolist(), self.method)
-        p, se = self.holds_probability(cl)
-        return ClaimRobustness(self.tips(cl), mc, p, se, self.draws.n_samples if self.draws else 0)
+        with one_blas_thread():  # small products throughout: threads would cost more than they save
+            mc = min_change(self.X, self.benefit, self.w, cl.tolist(), self.method)
+            p, se = self.holds_probability(cl)
+            tips = self.tips(cl)
+        return ClaimRobustness(tips, mc, p, se, self.draws.n_samples if self.draws else 0)
 
 
 def claim_tips(X: FloatArray, benefit: np.ndarray, claim: np.ndarray, paths: Sequence[WeightPath],
