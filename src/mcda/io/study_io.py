@@ -159,6 +159,29 @@ class _References:
         return out
 
 
+def _fold_repeats(problems: list[Problem]) -> list[Problem]:
+    """One problem per fault: the same message about the same value (an invalid id used in several
+    places, say) is reported once, at its first line, naming the other lines."""
+    first: dict[str, int] = {}
+    lines: dict[str, list[int]] = {}
+    out: list[Problem] = []
+    for p in problems:
+        key = p.message
+        if key in first:
+            if p.line is not None:
+                lines[key].append(p.line)
+            continue
+        first[key], lines[key] = len(out), []
+        out.append(p)
+    for key, i in first.items():
+        if lines[key]:
+            p = out[i]
+            more = sorted(set(lines[key]))
+            out[i] = Problem(p.path, f"{p.message} (the same at line{'s' if len(more) > 1 else ''} "
+                                     f"{', '.join(map(str, more))})", p.file, p.line)
+    return out
+
+
 def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
     """Validate parsed data into a :class:`StudyModel`, reporting every problem at once.
 
@@ -224,12 +247,14 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
             continue  # coverage is unknowable while some evidence items are broken
         if path[-1:] == ("profile",) and path[0] == "verdicts" and "profiles" in broken:
             continue  # the profile may be one of the broken ones, already reported
+        if path == ("alternatives",) and "alternatives" in broken:
+            continue  # the count is unknowable while some alternatives are broken, already reported
         if len(path) > 1 and isinstance(path[1], int) and isinstance(path[0], str):
             path = (path[0], index_of[path[0]][path[1]], *path[2:])  # back to file positions
         if refs.follow_on(message, doc.line_of(path)):
             continue
         problems.append(Problem(format_path(path), message, file, doc.line_of(path)))
-    problems = refs.annotate(problems)
+    problems = _fold_repeats(refs.annotate(problems))
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise StudyValidationError(problems, file)
