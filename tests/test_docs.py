@@ -131,3 +131,35 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr[-5000:]
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "reference" / "study_schema" / "index.html").is_file()
+
+
+COMMAND_LINES = [(b, line) for b in ALL if b.lang == "bash" and not b.mark
+                 for line in (re.split(r"\s[>|]", raw.split("#", 1)[0])[0].strip() for raw in b.body.splitlines())
+                 if line.startswith("mcda ")]
+
+
+@pytest.mark.parametrize("block,line", COMMAND_LINES, ids=[f"{b.where}:{line}" for b, line in COMMAND_LINES])
+def test_documented_command_lines_parse(block: Block, line: str) -> None:
+    """Every ``mcda ...`` line of a bash block names a real subcommand with real options (parsed, not run)."""
+    import shlex
+
+    from mcda import cli
+
+    try:
+        cli._parser().parse_args(shlex.split(line)[1:])
+    except SystemExit as stop:
+        raise AssertionError(f"{block.where}: `{line}` does not parse (exit {stop.code})") from None
+
+
+def test_cli_page_covers_every_subcommand() -> None:
+    from mcda import cli
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = cli._parser()
+    names = [name for action in (parser._subparsers._group_actions if parser._subparsers else [])
+             for name in getattr(action, "choices", {})]
+    assert names
+    for name in names:
+        assert f"| `{name}` |" in page, f"docs/cli.md does not describe `mcda {name}`"
+    for code in ("0", "1", "2", "3", "130", "141"):
+        assert f"| {code} |" in page, f"docs/cli.md does not list exit code {code}"
