@@ -105,7 +105,7 @@ def render(record: dict[str, Any]) -> str:
     out = [
         "# Performance",
         "",
-        "Every number on this page comes from one run of `python benchmarks/harness.py`"
+        "Every number on this page comes from a recorded run of `python benchmarks/harness.py`"
         + (" --quick" if record["quick"] else "") + ", recorded in `benchmarks/results/last_run.json`.",
         "Competing calls were timed in alternating rounds and each figure is the **median** of its rounds.",
         "Ratios are taken within the run, so they mean more than the absolute times on a shared machine.",
@@ -116,6 +116,9 @@ def render(record: dict[str, Any]) -> str:
         f"* **load average** (1 min) during the run: {min(loads):.2f} to {max(loads):.2f} on {m['cpus']} cores. "
         "The machine was shared with other work, so absolute times are slower and noisier than on a quiet "
         "machine; a load above the core count means the calls waited for a CPU.",
+        *(f"* sections {', '.join(p['sections'])} re-measured after a change, in a later run "
+          f"({p['machine']['date']}, `--only {','.join(p['sections'])}`); their rows replace the first run's"
+          for p in record.get("partial_runs", [])),
         "",
         "## Targets",
         "",

@@ -354,6 +354,9 @@ class Study:
     ) -> ScoreResult:
         """Score the alternatives under a profile with a method, within a scope.
 
+        The result's ``warnings`` carry the consistency diagnostics of the AHP
+        judgements used (profile nodes in the scope, compared leaves scored).
+
         Parameters
         ----------
         profile:
@@ -365,9 +368,6 @@ class Study:
             local weights from that node down. Default: the root.
         **options:
             Method options, e.g. ``normalization="minmax"``, or ``mode="ideal"`` for AHP.
-
-        The result's ``warnings`` carry the consistency diagnostics of the AHP
-        judgements used (profile nodes in the scope, compared leaves scored).
         """
         prof = self.profile(profile)
         meth = get_method(method, **options)

@@ -84,6 +84,10 @@ def study_from_frame(
 ) -> Study:
     """A flat :class:`~mcda.Study` from a DataFrame (index: alternatives, columns: criteria).
 
+    Labels become ASCII ids (unique, at most 64 characters, never ``root`` or a
+    weight-rule key such as ``method``); the labels stay as names, and every label
+    whose id differs is listed in one :class:`UserWarning`.
+
     Parameters
     ----------
     frame:
@@ -92,10 +96,6 @@ def study_from_frame(
         ``{column: "max" | "min"}`` for every column.
     weights:
         ``{column: weight}`` for profile ``"given"``; default equal weights.
-
-    Labels become ASCII ids (unique, at most 64 characters, never ``root`` or a
-    weight-rule key such as ``method``); the labels stay as names, and every label
-    whose id differs is listed in one :class:`UserWarning`.
     title, source, file:
         Study title, source title, and the file name used in error messages.
 

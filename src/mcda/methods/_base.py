@@ -284,6 +284,8 @@ def as_method(obj: Any) -> Method:
 def method_names() -> list[str]:
     """Registered method names, sorted.
 
+    Examples
+    --------
     >>> method_names()[:3]
     ['ahp', 'copras', 'edas']
     """
