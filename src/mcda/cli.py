@@ -87,9 +87,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(pairs: list[str] | None) -> dict[str, object]:
+def _options(pairs: list[str] | None) -> dict[str, Any]:
     """``["normalization=minmax", "v=0.4"]`` -> ``{"normalization": "minmax", "v": 0.4}``."""
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for pair in pairs or []:
         key, sep, raw = pair.partition("=")
         if not sep or not key:

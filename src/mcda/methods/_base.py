@@ -118,7 +118,7 @@ class Method:
         for f in dataclasses.fields(cls):
             hint = hints.get(f.name)
             if typing.get_origin(hint) is typing.Literal:
-                out += [dataclasses.replace(base, **{f.name: v})  # type: ignore[type-var]
+                out += [dataclasses.replace(base, **{f.name: v})
                         for v in typing.get_args(hint) if v != getattr(base, f.name)]
         return out
 
