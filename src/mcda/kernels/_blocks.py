@@ -6,14 +6,11 @@ SMAA loop of :mod:`mcda.sensitivity`.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 import numpy as np
 
 from mcda._types import FloatArray
 
-__all__ = ["MATMUL_PIECE", "Workspace", "one_blas_thread", "scratch", "thin_matmul"]
+__all__ = ["MATMUL_PIECE", "Workspace", "scratch", "thin_matmul"]
 
 #: Reusable scratch buffers of one chunk of work, by name (see :func:`scratch`).
 Workspace = dict[str, np.ndarray]
@@ -60,21 +57,3 @@ def thin_matmul(A: FloatArray, B: FloatArray, out: FloatArray | None = None) -> 
         np.matmul(A, B[:, i : i + MATMUL_PIECE], out=out[:, i : i + MATMUL_PIECE])
     return out
 
-
-@contextlib.contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """BLAS limited to one thread inside the block (``threadpoolctl``), for loops of tiny products.
-
-    An optimiser such as SLSQP on a few dozen variables calls BLAS thousands of
-    times on tiny matrices; handing each call to a thread pool cost six times the
-    arithmetic on the 2-core machine (benchmarks/README.md). Results do not
-    depend on it.
-
-    >>> with one_blas_thread():
-    ...     float(np.ones(3) @ np.ones(3))
-    3.0
-    """
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield

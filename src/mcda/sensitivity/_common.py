@@ -8,6 +8,8 @@ Nothing here knows about ids: every function works on positions.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,7 @@ __all__ = [
     "check_claim",
     "claim_margins",
     "claim_pairs",
+    "one_blas_thread",
     "resolve_method",
     "root_entropy",
     "scratch",
@@ -82,3 +85,22 @@ def block_generator(entropy: tuple[int, ...], stream: int, block: int) -> np.ran
     on how blocks are grouped into chunks or spread over threads.
     """
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(stream, block))))
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread inside the block (``threadpoolctl``), for loops of tiny products.
+
+    An optimiser such as SLSQP on a few dozen variables calls BLAS thousands of
+    times on tiny matrices; handing each call to a thread pool cost six times the
+    arithmetic on the 2-core machine (benchmarks/README.md). Results do not
+    depend on it.
+
+    >>> with one_blas_thread():
+    ...     float(np.ones(3) @ np.ones(3))
+    3.0
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield

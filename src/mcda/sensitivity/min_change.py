@@ -53,13 +53,13 @@ from mcda._lazy import lazy_module
 from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
-from mcda.kernels._blocks import one_blas_thread
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     Scorer,
     check_claim,
     claim_margins,
     claim_pairs,
+    one_blas_thread,
     resolve_method,
     validated_problem,
 )

@@ -30,12 +30,12 @@ from mcda import defaults
 from mcda._params import count, positive
 from mcda._types import FloatArray, RNGLike
 from mcda.errors import InputError
-from mcda.kernels._blocks import one_blas_thread
 from mcda.methods import Method
 from mcda.sensitivity._common import (
     block_generator,
     check_claim,
     claim_margins,
+    one_blas_thread,
     resolve_method,
     root_entropy,
 )
