@@ -38,6 +38,7 @@ from mcda.sensitivity._common import (
     resolve_method,
     root_entropy,
 )
+from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._replicates import ratio_se, replicate_ids
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
@@ -106,8 +107,9 @@ class ClaimDraws:
                  hi: FloatArray | None = None, confidence: FloatArray | None = None,
                  evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
                  n_samples: int = defaults.VERDICT_SAMPLES,
-                 rng: RNGLike = defaults.SEED) -> None:
+                 rng: RNGLike = defaults.SEED, backend: str = "local", client: Any = None) -> None:
         self.X = X
+        self.client = resolve_backend(backend, client)  # None: local; else P(holds) runs on this Dask client
         self.n_samples = count(n_samples, "n_samples")
         positive(concentration, "concentration")
         self.lo, self.hi, self.conf = check_evidence(X, lo, hi, confidence, evidence)
@@ -188,7 +190,11 @@ class ClaimAnalysis:
             raise InputError("P(holds) needs the shared draws: build the ClaimAnalysis with a ClaimDraws")
         group = evidence_group(method) if d.evidence != "none" else 1
         hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
-        for b, k in enumerate(d.sizes()):
+        if d.client is not None:
+            from mcda.sensitivity._dask import holds_sums
+
+            hits, R, a2, ak, k2 = holds_sums(self, claim, group, d.client)
+        for b, k in enumerate(d.sizes() if d.client is None else []):
             W = d.weights(b)
             if d.evidence == "none":
                 S = np.asarray(method.scores(self.X, W, self.benefit))

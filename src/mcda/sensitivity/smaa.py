@@ -81,6 +81,7 @@ from mcda.sensitivity._common import (
     root_entropy,
     validated_problem,
 )
+from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
@@ -385,6 +386,8 @@ def smaa(
     chunk_size: int = 65536,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    backend: str = "local",
+    client: Any = None,
     **options: Any,
 ) -> SMAAResult:
     """SMAA-2 rank acceptability indices, central weights, confidence factors and winning indices.
@@ -415,6 +418,11 @@ def smaa(
     progress : bool, optional
         A progress bar on stderr over the sample blocks (tqdm, when installed); default:
         only when stderr is a terminal. The result does not depend on it.
+    backend : {"local", "dask"}
+        ``"dask"`` scores the chunks as tasks on a Dask cluster (``client``, or the current
+        client) with a bitwise-identical result; see :mod:`mcda.sensitivity._dask`.
+    client : dask.distributed.Client, optional
+        The cluster for ``backend="dask"`` (passing one implies it).
 
     Returns
     -------
@@ -434,6 +442,7 @@ def smaa(
     n_conf_arg = optional_count(n_confidence, "n_confidence")
     chunk = count(chunk_size, "chunk_size", maximum=MAX_CHUNK)
     threads = optional_count(n_jobs, "n_jobs", maximum=1024)
+    cluster = resolve_backend(backend, client)
     arr, mask, _ = validated_problem(X, benefit)
     meth = resolve_method(method, options)
     m, n = arr.shape
@@ -456,7 +465,12 @@ def smaa(
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-chunk // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if threads is None else threads
-    tot = _run(ctx, n_blocks, per_chunk, jobs)
+    if cluster is None:
+        tot = _run(ctx, n_blocks, per_chunk, jobs)
+    else:
+        from mcda.sensitivity._dask import run_smaa
+
+        tot = run_smaa(ctx, n_blocks, per_chunk, cluster)
     tied = np.zeros((m, m)) if tot.ties is None else tot.ties.shares(N)
     acc = np.asarray(tot.acc / N + tied, dtype=np.float64)
     has = tot.first > 0
