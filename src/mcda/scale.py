@@ -28,10 +28,17 @@ Examples
 >>> df = dd.from_pandas(pd.DataFrame({"price": [10.0, 20.0, 40.0], "quality": [3.0, 5.0, 4.0]}), npartitions=2)
 >>> out = score_table(df, {"price": "cost", "quality": "benefit"}, [0.5, 0.5], "wsm").compute()
 >>> print(out[["score", "rank"]].round(4).to_string())
-    score  rank
-1  0.7500     1
-0  0.6875     2
-2  0.4500     3
+   score  rank
+0  0.800     1
+1  0.750     2
+2  0.525     3
+
+The same scores as in memory (price is a cost: ``min / x``; quality: ``x / max``):
+
+>>> from mcda.methods import WSM
+>>> print(WSM().scores(np.array([[10.0, 3.0], [20.0, 5.0], [40.0, 4.0]]), np.array([0.5, 0.5]),
+...                    np.array([False, True])))
+[0.8   0.75  0.525]
 """
 
 from __future__ import annotations
