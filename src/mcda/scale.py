@@ -298,9 +298,14 @@ def _compute(client: Any, tasks: list[Any]) -> list[Any]:
 
 
 def _ranked(scored: Any, client: Any) -> Any:
-    """Rows sorted by score, best first, with competition ranks (1 + the number of strictly better rows)."""
+    """Rows sorted by score, best first, with competition ranks (1 + the number of strictly better rows).
+
+    The sorted scores (the ``keep`` columns and ``score``, not the criteria) are persisted in the
+    cluster's memory between the pass that finds where each partition's ranks start and the output.
+    """
     dask = _dask()
     ordered = scored.sort_values("score", ascending=False)
+    ordered = client.persist(ordered) if client is not None else ordered.persist()  # sorted once, read twice
     ends = _compute(client, [dask.delayed(_ends)(p) for p in ordered.to_delayed()])
     carries, offset, run = [], 0, (None, 0)  # run: (score of the last rows so far, rank of its first row)
     for n, first, last, last_pos in ends:
