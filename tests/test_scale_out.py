@@ -209,3 +209,15 @@ def test_methods_that_need_all_pairs_are_refused(tmp_path: Path) -> None:
         scale.score_table(path, CRITERIA, W, "promethee_ii")
     with pytest.raises(InputError, match=r"weights"):
         scale.score_table(path, CRITERIA, [0.5, 0.5, 0.5, 0.5], "topsis")
+
+
+@pytest.mark.parametrize("method", ["topsis", "vikor"])  # vikor shares one sampled matrix per group: replicates
+def test_holds_probability_on_dask_is_bitwise_the_local_result(client, method: str) -> None:  # type: ignore[no-untyped-def]
+    from mcda.sensitivity.robustness import holds_probability
+
+    X, b = _problem()
+    w, claim = np.full(4, 0.25), np.array([0])
+    kw = dict(lo=X * 0.9, hi=X * 1.1, evidence="interval", n_samples=30_000, rng=4)
+    local = holds_probability(X, b, w, claim, get_method(method), **kw)  # type: ignore[arg-type]
+    assert 0 < local[0] < 1
+    assert holds_probability(X, b, w, claim, get_method(method), client=client, **kw) == local  # type: ignore[arg-type]

@@ -232,7 +232,8 @@ def holds_probability(
     X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: np.ndarray, method: Method, *,
     lo: FloatArray | None = None, hi: FloatArray | None = None, confidence: FloatArray | None = None,
     evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
-    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
+    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED, backend: str = "local",
+    client: Any = None,
 ) -> tuple[float, float]:
     """P(claim holds) and its Monte Carlo standard error under weight and evidence uncertainty.
 
@@ -240,9 +241,11 @@ def holds_probability(
     path shares one sampled matrix between consecutive weight samples, the draws
     are correlated and the larger of that and the ratio-estimator SE across the
     groups (independent replicates; see :mod:`mcda.sensitivity.smaa`) is returned.
+    ``backend="dask"`` (or a Dask ``client``) scores the blocks on a Dask cluster, with the
+    same numbers bit for bit.
     """
     draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
-                       concentration=concentration, n_samples=n_samples, rng=rng)
+                       concentration=concentration, n_samples=n_samples, rng=rng, backend=backend, client=client)
     return ClaimAnalysis(X, benefit, w, [], method, draws).holds_probability(claim)
 
 
