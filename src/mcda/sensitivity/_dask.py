@@ -5,7 +5,8 @@ block ``b`` of stream ``k`` from its own generator ``SeedSequence(entropy, spawn
 (:func:`~mcda.sensitivity._common.block_generator`), and adds the per-block totals in
 block order. Here the same chunks of blocks are Dask tasks: a worker draws and scores
 its blocks and returns their per-block totals (acceptability, tie and winning counts,
-central-weight sums, replicate statistics; for P(holds) the hits and replicate sums),
+central-weight sums, replicate statistics; the confidence pass's first-place counts; for
+P(holds) the hits and replicate sums),
 and the client adds them in block order. Integer counts are exact and every float sum
 associates in the same order, so a seed gives a **bitwise-identical** result whatever
 the number of workers, and a task that is re-run after a worker dies gives the same
@@ -115,6 +116,25 @@ def run_smaa(ctx: dict[str, Any], n_blocks: int, per_chunk: int, client: Any) ->
     finally:
         bar.close()
     return tot
+
+
+def _confidence_chunk(blocks: tuple[int, int], payload: dict[str, Any]) -> np.ndarray:
+    """On a worker: the confidence pass's first-place counts over a range of blocks."""
+    from mcda.sensitivity.smaa import _confidence_counts
+
+    return _confidence_counts(payload, payload["Wc"], payload["n_conf"], blocks)
+
+
+def run_confidence(ctx: dict[str, Any], Wc: np.ndarray, n_conf: int, n_blocks: int, client: Any) -> np.ndarray:
+    """The confidence pass's counts (m, m + 1), one task per chunk of blocks (exact integer sums)."""
+    payload = {k: v for k, v in ctx.items() if k not in ("local", "scorer", "progress")}
+    payload.update(Wc=Wc, n_conf=n_conf)
+    per_chunk = max(1, -(-n_blocks // (4 * max(1, sum(client.nthreads().values())))))
+    jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
+    counts = np.zeros((ctx["m"], ctx["m"] + 1), dtype=np.int64)
+    for part in _ordered(client, _confidence_chunk, jobs, payload):
+        counts += part
+    return counts
 
 
 # --- P(holds) ------------------------------------------------------------------------------

@@ -347,16 +347,30 @@ def _add(tot: _Totals, parts: list[_Totals]) -> None:
             tot.rep.add(p.rep)
 
 
-def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int) -> tuple[FloatArray, int]:
-    m = ctx["m"]
+def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int,
+                client: Any = None) -> tuple[FloatArray, int]:
     Wc = np.where(has[:, None], Wc, 1.0 / Wc.shape[1])  # no central weight: any valid row, result masked
     sign = 1.0 if ctx["higher"] else -1.0
     if ctx["evidence"] == "none":
         S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
         return np.where(has, shares(first_counts(S), 1), 0.0), 0
+    n_blocks = -(-n_conf // BLOCK_SIZE)
+    if client is None:
+        counts = _confidence_counts(ctx, Wc, n_conf, (0, n_blocks))
+    else:
+        from mcda.sensitivity._dask import run_confidence
+
+        counts = run_confidence(ctx, Wc, n_conf, n_blocks, client)
+    return np.where(has, shares(counts, n_conf), 0.0), n_conf
+
+
+def _confidence_counts(ctx: dict[str, Any], Wc: FloatArray, n_conf: int, blocks: tuple[int, int]) -> np.ndarray:
+    """First-place counts (m, m + 1) of the confidence pass over blocks ``blocks[0]..blocks[1]-1`` (exact integers)."""
+    m = ctx["m"]
+    sign = 1.0 if ctx["higher"] else -1.0
     counts = np.zeros((m, m + 1), dtype=np.int64)
     group = ctx["group"]
-    for b in range(-(-n_conf // BLOCK_SIZE)):
+    for b in range(*blocks):
         k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
         U = -(-k // group)
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], U,
@@ -367,7 +381,7 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
             rows = min(k, (u + step) * g) - u * g
             W = np.broadcast_to(Wc, (rows, *Wc.shape))
             counts += first_counts(sign * batched_scores(ctx["method"], Xs[u:u + step], W, ctx["benefit"]))
-    return np.where(has, shares(counts, n_conf), 0.0), n_conf
+    return counts
 
 
 def smaa(
@@ -479,7 +493,7 @@ def smaa(
     var = np.maximum(np.where(has[:, None], tot.cw_sq / safe, 0.0) - cw**2, 0.0)
     cw_se = np.sqrt(var / safe)
     n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
-    conf_p, n_used = _confidence(ctx, cw, has, n_conf)
+    conf_p, n_used = _confidence(ctx, cw, has, n_conf, cluster)
     win = tot.wins / N
     acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)
     rep = tot.rep
