@@ -88,7 +88,7 @@ LAYERS = [
     {"arrays", "methods", "compare"},
     {"model"},
     {"evidence", "ahp", "value_functions"},
-    {"weights", "results", "sensitivity"},
+    {"weights", "results", "sensitivity", "scale"},
     {"verdicts"},
     {"study"},
     {"io", "testing", "report", "plot", "_figures", "_plotting"},

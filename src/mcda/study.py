@@ -507,11 +507,12 @@ class Study:
     def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = defaults.METHOD,
              scope: str | None = None, n_samples: int = defaults.SMAA_SAMPLES, rng: RNGLike = defaults.SEED,
              concentration: float | None = None, evidence: str = defaults.SMAA_EVIDENCE,
-             **options: Any) -> pd.DataFrame:
+             backend: str = "local", client: Any = None, **options: Any) -> pd.DataFrame:
         """SMAA-2 on the study: weights uniform on the simplex of the scope's leaves, or, with a
         ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
         alternative with column groups acceptability, acceptability_se, central_weights,
-        central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa`."""
+        central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa` (also for
+        ``backend="dask"`` and ``client``: the same numbers computed on a Dask cluster)."""
         count(n_samples, "n_samples")
         if concentration is not None:
             positive(concentration, "concentration")
@@ -521,7 +522,8 @@ class Study:
         dist = None if profile is None else sensitivity.WeightDistribution.dirichlet(arr.w, kappa)
         with self._located(arr, profile if profile is not None else equal, method):
             res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
-                                   confidence=arr.confidence, evidence=evidence, **options)
+                                   confidence=arr.confidence, evidence=evidence, backend=backend,
+                                   client=client, **options)
         return res.to_frame(list(arr.alternatives), list(arr.criteria))
 
     def rank_reversal(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,
@@ -546,7 +548,8 @@ class Study:
     def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
                        n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
                        evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
-                       progress: bool | None = None, **options: Any) -> pd.DataFrame:
+                       progress: bool | None = None, backend: str = "local", client: Any = None,
+                       **options: Any) -> pd.DataFrame:
         """One row per (verdict, method): id, statement, profile, method, scope, claim,
         holds, margin, near_tie, leader, expect, as_expected, reason, and ``status``: the
         verdict's status over the methods checked (see :func:`mcda.verdicts.add_status`).
@@ -563,7 +566,8 @@ class Study:
         on stderr (tqdm, when installed; default: only on a terminal).
 
         ``method`` (a name or method object, plus ``options``) checks every verdict
-        with that method instead of the verdicts' own.
+        with that method instead of the verdicts' own. ``backend="dask"`` (or a Dask ``client``)
+        computes ``p_holds`` on a Dask cluster, with the same numbers.
         """
         if robustness:
             count(n_samples, "n_samples")
@@ -584,7 +588,7 @@ class Study:
                 if key not in draws:
                     draws[key] = ClaimDraws(arr.X, arr.w, lo=arr.lo, hi=arr.hi, confidence=arr.confidence,
                                             evidence=evidence, concentration=concentration, n_samples=n_samples,
-                                            rng=rng)
+                                            rng=rng, backend=backend, client=client)
                 meth = o.method_object if o.method_object is not None else get_method(o.method)
                 akey = (*key, repr(meth))
                 if akey not in analyses:

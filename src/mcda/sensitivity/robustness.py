@@ -39,6 +39,7 @@ from mcda.sensitivity._common import (
     resolve_method,
     root_entropy,
 )
+from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._replicates import ratio_se, replicate_ids
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
@@ -107,8 +108,9 @@ class ClaimDraws:
                  hi: FloatArray | None = None, confidence: FloatArray | None = None,
                  evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
                  n_samples: int = defaults.VERDICT_SAMPLES,
-                 rng: RNGLike = defaults.SEED) -> None:
+                 rng: RNGLike = defaults.SEED, backend: str = "local", client: Any = None) -> None:
         self.X = X
+        self.client = resolve_backend(backend, client)  # None: local; else P(holds) runs on this Dask client
         self.n_samples = count(n_samples, "n_samples")
         positive(concentration, "concentration")
         self.lo, self.hi, self.conf = check_evidence(X, lo, hi, confidence, evidence)
@@ -189,7 +191,11 @@ class ClaimAnalysis:
             raise InputError("P(holds) needs the shared draws: build the ClaimAnalysis with a ClaimDraws")
         group = evidence_group(method) if d.evidence != "none" else 1
         hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
-        for b, k in enumerate(d.sizes()):
+        if d.client is not None:
+            from mcda.sensitivity._dask import holds_sums
+
+            hits, R, a2, ak, k2 = holds_sums(self, claim, group, d.client)
+        for b, k in enumerate(d.sizes() if d.client is None else []):
             W = d.weights(b)
             if d.evidence == "none":
                 S = np.asarray(method.scores(self.X, W, self.benefit))
@@ -229,7 +235,8 @@ def holds_probability(
     X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: np.ndarray, method: Method, *,
     lo: FloatArray | None = None, hi: FloatArray | None = None, confidence: FloatArray | None = None,
     evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
-    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED,
+    n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED, backend: str = "local",
+    client: Any = None,
 ) -> tuple[float, float]:
     """P(claim holds) and its Monte Carlo standard error under weight and evidence uncertainty.
 
@@ -237,9 +244,11 @@ def holds_probability(
     path shares one sampled matrix between consecutive weight samples, the draws
     are correlated and the larger of that and the ratio-estimator SE across the
     groups (independent replicates; see :mod:`mcda.sensitivity.smaa`) is returned.
+    ``backend="dask"`` (or a Dask ``client``) scores the blocks on a Dask cluster, with the
+    same numbers bit for bit.
     """
     draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
-                       concentration=concentration, n_samples=n_samples, rng=rng)
+                       concentration=concentration, n_samples=n_samples, rng=rng, backend=backend, client=client)
     return ClaimAnalysis(X, benefit, w, [], method, draws).holds_probability(claim)
 
 

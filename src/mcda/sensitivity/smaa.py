@@ -81,6 +81,7 @@ from mcda.sensitivity._common import (
     root_entropy,
     validated_problem,
 )
+from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
@@ -351,16 +352,30 @@ def _add(tot: _Totals, parts: list[_Totals]) -> None:
             tot.rep.add(p.rep)
 
 
-def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int) -> tuple[FloatArray, int]:
-    m = ctx["m"]
+def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int,
+                client: Any = None) -> tuple[FloatArray, int]:
     Wc = np.where(has[:, None], Wc, 1.0 / Wc.shape[1])  # no central weight: any valid row, result masked
     sign = 1.0 if ctx["higher"] else -1.0
     if ctx["evidence"] == "none":
         S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
         return np.where(has, shares(first_counts(S), 1), 0.0), 0
+    n_blocks = -(-n_conf // BLOCK_SIZE)
+    if client is None:
+        counts = _confidence_counts(ctx, Wc, n_conf, (0, n_blocks))
+    else:
+        from mcda.sensitivity._dask import run_confidence
+
+        counts = run_confidence(ctx, Wc, n_conf, n_blocks, client)
+    return np.where(has, shares(counts, n_conf), 0.0), n_conf
+
+
+def _confidence_counts(ctx: dict[str, Any], Wc: FloatArray, n_conf: int, blocks: tuple[int, int]) -> np.ndarray:
+    """First-place counts (m, m + 1) of the confidence pass over blocks ``blocks[0]..blocks[1]-1`` (exact integers)."""
+    m = ctx["m"]
+    sign = 1.0 if ctx["higher"] else -1.0
     counts = np.zeros((m, m + 1), dtype=np.int64)
     group = ctx["group"]
-    for b in range(-(-n_conf // BLOCK_SIZE)):
+    for b in range(*blocks):
         k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
         U = -(-k // group)
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], U,
@@ -371,7 +386,7 @@ def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int
             rows = min(k, (u + step) * g) - u * g
             W = np.broadcast_to(Wc, (rows, *Wc.shape))
             counts += first_counts(sign * batched_scores(ctx["method"], Xs[u:u + step], W, ctx["benefit"]))
-    return np.where(has, shares(counts, n_conf), 0.0), n_conf
+    return counts
 
 
 def smaa(
@@ -390,6 +405,8 @@ def smaa(
     chunk_size: int = 65536,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    backend: str = "local",
+    client: Any = None,
     **options: Any,
 ) -> SMAAResult:
     """SMAA-2 rank acceptability indices, central weights, confidence factors and winning indices.
@@ -420,6 +437,11 @@ def smaa(
     progress : bool, optional
         A progress bar on stderr over the sample blocks (tqdm, when installed); default:
         only when stderr is a terminal. The result does not depend on it.
+    backend : {"local", "dask"}
+        ``"dask"`` scores the chunks as tasks on a Dask cluster (``client``, or the current
+        client) with a bitwise-identical result; see :mod:`mcda.sensitivity._dask`.
+    client : dask.distributed.Client, optional
+        The cluster for ``backend="dask"`` (passing one implies it).
 
     Returns
     -------
@@ -439,6 +461,7 @@ def smaa(
     n_conf_arg = optional_count(n_confidence, "n_confidence")
     chunk = count(chunk_size, "chunk_size", maximum=MAX_CHUNK)
     threads = optional_count(n_jobs, "n_jobs", maximum=1024)
+    cluster = resolve_backend(backend, client)
     arr, mask, _ = validated_problem(X, benefit)
     meth = resolve_method(method, options)
     m, n = arr.shape
@@ -461,7 +484,12 @@ def smaa(
     n_blocks = -(-N // BLOCK_SIZE)
     per_chunk = max(1, -(-chunk // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if threads is None else threads
-    tot = _run(ctx, n_blocks, per_chunk, jobs)
+    if cluster is None:
+        tot = _run(ctx, n_blocks, per_chunk, jobs)
+    else:
+        from mcda.sensitivity._dask import run_smaa
+
+        tot = run_smaa(ctx, n_blocks, per_chunk, cluster)
     tied = np.zeros((m, m)) if tot.ties is None else tot.ties.shares(N)
     acc = np.asarray(tot.acc / N + tied, dtype=np.float64)
     has = tot.first > 0
@@ -470,7 +498,7 @@ def smaa(
     var = np.maximum(np.where(has[:, None], tot.cw_sq / safe, 0.0) - cw**2, 0.0)
     cw_se = np.sqrt(var / safe)
     n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
-    conf_p, n_used = _confidence(ctx, cw, has, n_conf)
+    conf_p, n_used = _confidence(ctx, cw, has, n_conf, cluster)
     win = tot.wins / N
     acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)
     rep = tot.rep
