@@ -122,9 +122,9 @@ def test_marks_are_known_and_python_blocks_are_accounted_for() -> None:
 
 
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
-    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    pytest.importorskip("mkdocs", reason="mkdocs is not installed (the test and docs extras install it)")
     pytest.importorskip("material", reason="the docs extra is not installed")
-    pytest.importorskip("mkdocstrings", reason="the docs extra is not installed")
+    pytest.importorskip("mkdocstrings", reason="mkdocstrings is not installed (the test and docs extras install it)")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
                          capture_output=True, text=True, cwd=str(ROOT), env=env, timeout=900, check=False)
