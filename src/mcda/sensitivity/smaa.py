@@ -71,7 +71,7 @@ from mcda import defaults
 from mcda._lazy import lazy_module
 from mcda._params import count, optional_count
 from mcda._progress import progress_bar, wanted
-from mcda._types import ArrayLike, BoolArray, FloatArray
+from mcda._types import ArrayLike, BoolArray, FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
@@ -103,6 +103,19 @@ MAX_ALTERNATIVES = 2000
 #: Largest ``chunk_size`` (samples scored per vectorised call).
 MAX_CHUNK = 1 << 22
 _PAIR_BYTES = 1 << 26  # score bytes of the confidence pass held at once
+
+
+def weight_streams(weights: WeightDistribution | None, n: int, rng: RNGLike
+                   ) -> tuple[WeightDistribution, tuple[int, ...]]:
+    """The weight distribution of an analysis (uniform by default; "auto" resolved) and the entropy
+    of its block streams: the one place a seed becomes SMAA's weights (:func:`smaa`, :func:`smaa_weights`)."""
+    dist = weights if weights is not None else WeightDistribution.uniform(n)
+    if dist.n != n:
+        raise InputError(f"weight distribution has {dist.n} criteria but the problem has {n}")
+    if dist.constraints is not None:
+        dist.constraints.validate(n)
+    entropy = root_entropy(rng)
+    return dist.resolve(block_generator(entropy, _P_STREAM, 0)), entropy
 
 
 def check_size(m: int, n: int) -> None:
@@ -467,13 +480,7 @@ def smaa(
     m, n = arr.shape
     check_size(m, n)
     lo_, hi_, conf = check_evidence(arr, lo, hi, confidence, evidence)  # type: ignore[arg-type]
-    dist = weights if weights is not None else WeightDistribution.uniform(n)
-    if dist.n != n:
-        raise InputError(f"weight distribution has {dist.n} criteria but X has {n}")
-    if dist.constraints is not None:
-        dist.constraints.validate(n)
-    entropy = root_entropy(rng)
-    dist = dist.resolve(block_generator(entropy, _P_STREAM, 0))
+    dist, entropy = weight_streams(weights, n, rng)
     if evidence != "none":
         for bound in (lo_, hi_):
             meth.scores(bound, np.full(n, 1.0 / n), mask)  # the method must accept every draw's range

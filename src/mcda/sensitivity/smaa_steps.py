@@ -27,10 +27,10 @@ import numpy as np
 from mcda._params import count
 from mcda._types import ArrayLike, FloatArray, RNGLike
 from mcda.errors import InputError
-from mcda.sensitivity._common import block_generator, root_entropy
+from mcda.sensitivity._common import block_generator
 from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.smaa import _P_STREAM, _W_STREAM, BLOCK_SIZE, SMAAResult
+from mcda.sensitivity.smaa import _W_STREAM, BLOCK_SIZE, SMAAResult, weight_streams
 
 __all__ = ["analyze_scores", "smaa_weights"]
 
@@ -46,13 +46,7 @@ def smaa_weights(n: int, n_samples: int, rng: RNGLike = 0, *, weights: WeightDis
     ((5, 3), True)
     """
     N = count(n_samples, "n_samples")
-    dist = weights if weights is not None else WeightDistribution.uniform(int(n))
-    if dist.n != n:
-        raise InputError(f"weight distribution has {dist.n} criteria, not n = {n}")
-    if dist.constraints is not None:
-        dist.constraints.validate(n)
-    entropy = root_entropy(rng)
-    dist = dist.resolve(block_generator(entropy, _P_STREAM, 0))
+    dist, entropy = weight_streams(weights, int(n), rng)
     blocks = [dist.sample_T(min(BLOCK_SIZE, N - b * BLOCK_SIZE), block_generator(entropy, _W_STREAM, b)).T
               for b in range(-(-N // BLOCK_SIZE))]
     return np.ascontiguousarray(np.concatenate(blocks, axis=0))
