@@ -17,6 +17,19 @@ HY_W = np.array([0.2, 0.1, 0.1, 0.1, 0.2, 0.3])
 HY_B = np.array([True, True, True, False, True, True])
 
 
+class Opaque:
+    """A registered method seen only through ``scores``: no declared capability, so every route is numeric."""
+
+    higher_is_better = True
+
+    def __init__(self, name: str) -> None:
+        self.name = f"opaque_{name}"
+        self._inner = mcda.get_method(name)
+
+    def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+        return np.asarray(self._inner.scores(X, W, benefit))
+
+
 def random_search(meth: object, X: np.ndarray, b: np.ndarray, w: np.ndarray, claim: list[int],
                   n: int = 200_000, seed: int = 0) -> float:
     """Smallest L1 distance among random weight vectors (three spreads) that strictly overturn the claim."""
@@ -61,19 +74,8 @@ def test_hwang_yoon_leader_change_is_verified_and_not_beaten(name: str) -> None:
 @pytest.mark.parametrize("claim", [None, [1]])
 def test_numeric_route_matches_the_closed_form_route(claim: list[int] | None) -> None:
     """A method object the closed forms do not recognise is scanned; same TOPSIS, similar optimum."""
-    from dataclasses import dataclass
-    from typing import ClassVar
-
-    @dataclass(frozen=True)
-    class Opaque:
-        name: ClassVar[str] = "opaque"
-        higher_is_better: ClassVar[bool] = True
-
-        def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
-            return np.asarray(mcda.get_method("topsis").scores(X, W, benefit))
-
     exact = min_change(HY_X, HY_B, HY_W, claim, "topsis")
-    numeric = min_change(HY_X, HY_B, HY_W, claim, Opaque())
+    numeric = min_change(HY_X, HY_B, HY_W, claim, Opaque("topsis"))
     assert numeric.found and numeric.target == exact.target and not numeric.exact
     assert numeric.distance == pytest.approx(exact.distance, abs=5e-3)
 
@@ -167,19 +169,8 @@ def test_study_min_change_frame(laptops_path) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize("claim", [None, [1], [2, 0]])
 def test_wpm_without_zeros_is_an_exact_linear_programme_in_log_space(claim: list[int] | None) -> None:
     """ln S is linear in w for WPM: the LP optimum is global, so no numeric search does better."""
-    from dataclasses import dataclass
-    from typing import ClassVar
-
-    @dataclass(frozen=True)
-    class OpaqueWPM:
-        name: ClassVar[str] = "opaque_wpm"
-        higher_is_better: ClassVar[bool] = True
-
-        def scores(self, X: np.ndarray, W: np.ndarray, benefit: np.ndarray) -> np.ndarray:
-            return np.asarray(mcda.get_method("wpm").scores(X, W, benefit))
-
     exact = min_change(HY_X, HY_B, HY_W, claim, "wpm")
-    numeric = min_change(HY_X, HY_B, HY_W, claim, OpaqueWPM())
+    numeric = min_change(HY_X, HY_B, HY_W, claim, Opaque("wpm"))
     assert exact.exact and exact.found and numeric.found and not numeric.exact
     assert exact.distance <= numeric.distance + 1e-6
     # the returned weights overturn the claim when re-scored, and only just

@@ -339,3 +339,33 @@ def leaf_scale(leaf: Criterion) -> str:
     if leaf.scale is None:
         return ""
     return f"{leaf.scale.kind}" + (f", {leaf.scale.unit}" if leaf.scale.unit else "")
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One line of a leaf's evidence table: a cell's raw and scored value, and one evidence item,
+    or a declared-missing cell, or a cell filled from pairwise comparisons (``item`` None)."""
+
+    alternative: str
+    raw: float | None
+    value: float | None
+    item: Any = None
+    missing: Any = None
+    origin: str = ""
+    sources: tuple[tuple[str, str | None], ...] = ()  # (title, url) per source of the item
+
+
+def evidence_rows(study: Study, leaf: Criterion) -> list[EvidenceRow]:
+    """The evidence table of one leaf, one row per evidence item (first row of a cell carries its values)."""
+    by_id = {s.id: s for s in study.model.sources}
+    rows: list[EvidenceRow] = []
+    for a in study.alternatives:
+        prov = study.provenance(a, leaf.id)
+        if prov.missing is not None:
+            rows.append(EvidenceRow(a, prov.raw, prov.value, missing=prov.missing))
+        elif prov.comparison is not None and not prov.items:
+            rows.append(EvidenceRow(a, prov.raw, prov.value, origin=prov.origin))
+        for it in prov.items if prov.missing is None else ():
+            srcs = tuple((by_id[s].title, by_id[s].url) if s in by_id else (s, None) for s in it.sources)
+            rows.append(EvidenceRow(a, prov.raw, prov.value, item=it, sources=srcs))
+    return rows

@@ -12,7 +12,7 @@ from importlib import resources
 from urllib.parse import urlparse
 
 from mcda.model import Criterion
-from mcda.report._collect import ReportData, leaf_scale
+from mcda.report._collect import ReportData, evidence_rows, leaf_scale
 from mcda.report._explorer import explorer_html
 from mcda.report._svg import (
     Marker,
@@ -260,33 +260,28 @@ def _value_text(v: object) -> str:
 
 
 def _evidence(d: ReportData) -> str:
-    study = d.study
-    sources = {s.id: s for s in study.model.sources}
     out = []
-    for leaf in study.model.criteria.leaves():
+    for leaf in d.study.model.criteria.leaves():
         out.append(f'<h3 id="leaf-{_e(leaf.id)}">{_e(leaf.name)} <span class="id">{_e(leaf.id)}</span></h3>'
                    f'<p class="small">{_e(leaf.direction or "")} · {_e(leaf_scale(leaf))} · value function: '
                    f'{_e(describe(leaf))}</p>')
-        rows = []
-        for a in study.alternatives:
-            prov = study.provenance(a, leaf.id)
-            raw = "–" if prov.raw is None else num(prov.raw, 4)
-            value = "–" if prov.value is None else num(prov.value, 4)
-            if prov.missing is not None:
-                note = f" — {prov.missing.note}" if prov.missing.note else ""
-                rows.append([_e(d.name(a)), raw, value, '<td colspan="4" class="missing">declared missing, policy '
-                             f"<b>{_e(prov.missing.policy)}</b>{_e(note)}</td>"])
-                continue
-            if prov.comparison is not None and not prov.items:
-                rows.append([_e(d.name(a)), raw, value, f'<td colspan="4">{_e(prov.origin)}</td>'])
-                continue
-            for k, it in enumerate(prov.items):
-                links = ", ".join(
-                    (f'<a class="source" href="{_e(url)}" rel="noopener noreferrer">{_e(sources[s].title)}</a>'
-                     if (url := _safe_url(sources[s].url)) else _e(sources[s].title)) if s in sources else _e(s)
-                    for s in it.sources)
+        rows, last = [], None
+        for r in evidence_rows(d.study, leaf):
+            first = r.alternative != last
+            last = r.alternative
+            head = ([_e(d.name(r.alternative)), "–" if r.raw is None else num(r.raw, 4),
+                     "–" if r.value is None else num(r.value, 4)] if first else ["", "", ""])
+            if r.missing is not None:
+                note = f" — {r.missing.note}" if r.missing.note else ""
+                rows.append([*head, '<td colspan="4" class="missing">declared missing, policy '
+                             f"<b>{_e(r.missing.policy)}</b>{_e(note)}</td>"])
+            elif r.item is None:
+                rows.append([*head, f'<td colspan="4">{_e(r.origin)}</td>'])
+            else:
+                links = ", ".join(f'<a class="source" href="{_e(url)}" rel="noopener noreferrer">{_e(title)}</a>'
+                                  if (url := _safe_url(u)) else _e(title) for title, u in r.sources)
+                it = r.item
                 quote = _e(it.quote or "") + (f'<br><span class="small">{_e(it.note)}</span>' if it.note else "")
-                head = [_e(d.name(a)), raw, value] if k == 0 else ["", "", ""]
                 rows.append([*head, _e(_value_text(it.value)), links, quote, num(it.confidence, 2)])
         out.append(_table(["alternative", "raw value", "scored value", "evidence value", "sources", "quote",
                            "confidence"], rows, "evidence"))

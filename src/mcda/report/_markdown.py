@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mcda.report._collect import ReportData, leaf_scale
+from mcda.report._collect import ReportData, evidence_rows, leaf_scale
 from mcda.report._html import SECTIONS, _safe_url
 from mcda.report._svg import num
 from mcda.results import ScoreResult
@@ -115,24 +115,22 @@ def _sure(d: ReportData) -> str:
 
 
 def _evidence(d: ReportData) -> str:
-    study = d.study
-    sources = {s.id: s for s in study.model.sources}
     out = []
-    for leaf in study.model.criteria.leaves():
+    for leaf in d.study.model.criteria.leaves():
         out.append(f"\n### {leaf.name} ({leaf.id})\n\n{leaf.direction} · {leaf_scale(leaf)} · "
                    f"value function: {describe(leaf)}\n\n")
         rows = []
-        for a in study.alternatives:
-            prov = study.provenance(a, leaf.id)
-            raw = "–" if prov.raw is None else num(prov.raw, 4)
-            value = "–" if prov.value is None else num(prov.value, 4)
-            if prov.missing is not None:
-                rows.append([d.name(a), raw, value, f"declared missing, policy {prov.missing.policy}", "",
-                             prov.missing.note or "", ""])
-            for it in prov.items:
-                links = ", ".join((f"[{_cell(sources[s].title)}]({url})" if (url := _safe_url(sources[s].url))
-                                   else sources[s].title) if s in sources else s for s in it.sources)
-                rows.append([d.name(a), raw, value, str(it.value), links, it.quote or "", num(it.confidence, 2)])
+        for r in evidence_rows(d.study, leaf):
+            head = [d.name(r.alternative), "–" if r.raw is None else num(r.raw, 4),
+                    "–" if r.value is None else num(r.value, 4)]
+            if r.missing is not None:
+                rows.append([*head, f"declared missing, policy {r.missing.policy}", "", r.missing.note or "", ""])
+            elif r.item is None:
+                rows.append([*head, r.origin, "", "", ""])
+            else:
+                links = ", ".join(f"[{_cell(title)}]({url})" if (url := _safe_url(u)) else title
+                                  for title, u in r.sources)
+                rows.append([*head, str(r.item.value), links, r.item.quote or "", num(r.item.confidence, 2)])
         out.append(_table(["alternative", "raw value", "scored value", "evidence value", "sources", "quote",
                            "confidence"], rows))
     return "".join(out)
