@@ -74,8 +74,8 @@ def folded_normalization(
     top = np.maximum(np.abs(hi), np.abs(lo))
     A, B = np.zeros_like(hi), np.zeros_like(hi)
     inv = np.flatnonzero(cost) if method in ("max", "sum") else np.zeros(0, dtype=np.int64)
-    if (inv.size and not (lo[inv] > 0).all()) or (method == "none" and cost.any()):
-        return None
+    if (inv.size and not (lo[inv] >= SAFE_RANGE[0]).all()) or (method == "none" and cost.any()):
+        return None  # a zero, or a value so small that 1/x overflows: the general path applies its rule
     if method == "minmax" and np.any((hi > lo) & (hi - lo < NARROW_SPAN * top)):
         # A_j x + B_j cancels catastrophically on a column whose range is tiny next to its values
         # (error ~ eps |x| / span); the general path subtracts first.
