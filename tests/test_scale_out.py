@@ -221,3 +221,16 @@ def test_holds_probability_on_dask_is_bitwise_the_local_result(client, method: s
     local = holds_probability(X, b, w, claim, get_method(method), **kw)  # type: ignore[arg-type]
     assert 0 < local[0] < 1
     assert holds_probability(X, b, w, claim, get_method(method), client=client, **kw) == local  # type: ignore[arg-type]
+
+
+def test_cli_scheduler_gives_the_same_numbers(tmp_path: Path) -> None:
+    from _support.cli import run
+
+
+    laptops = Path(__file__).resolve().parent / "data" / "laptops.yaml"
+    local = run("smaa", laptops, "--samples", "3000", "--format", "json")
+    on_dask = run("smaa", laptops, "--samples", "3000", "--format", "json", "--scheduler", "local")
+    assert local.returncode == on_dask.returncode == 0, on_dask.stderr
+    assert local.stdout == on_dask.stdout
+    bad = run("smaa", laptops, "--samples", "3000", "--scheduler", "nonsense://nowhere")
+    assert bad.returncode == 2 and "cannot connect" in bad.stderr
