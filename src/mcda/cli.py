@@ -27,33 +27,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from mcda import defaults
 from mcda._lazy import lazy_module
 from mcda.errors import InputError, MCDAError, MissingDependencyError, UnknownNameError, did_you_mean
+from mcda.io import atomic_write, load_study
 from mcda.io.stdio import prepare_stdout, silence_stdout
 from mcda.methods import get_method, method_names
 
 if TYPE_CHECKING:
-    import os
-
     import pandas as pd
-
-    from mcda.study import Study
 else:
     pd = lazy_module("pandas")
 
 __all__ = ["main"]
-
-
-def load_study(path: str) -> Study:
-    """:func:`mcda.load_study`, imported when a command runs, so ``mcda --help`` stays quick."""
-    from mcda.io import load_study as load
-
-    return load(path)
-
-
-def atomic_write(path: str | os.PathLike[str], text: str | bytes, protect: Sequence[str] = ()) -> None:
-    """:func:`mcda.io.atomic_write`, imported on first use (``protect``: files that must not be replaced)."""
-    from mcda.io import atomic_write as write
-
-    write(path, text, protect=protect)
 
 
 def _emit(df: pd.DataFrame, fmt: str) -> None:

@@ -142,7 +142,7 @@ def _holds_block(b: int, payload: dict[str, Any]) -> tuple[int, int, float, floa
     """On a worker: hits and replicate sums of block ``b``, drawn exactly as :class:`ClaimDraws` draws it."""
     from mcda.sensitivity._common import block_generator, claim_margins
     from mcda.sensitivity._replicates import replicate_ids
-    from mcda.sensitivity.uncertainty import batched_scores, sample_evidence
+    from mcda.sensitivity.uncertainty import sample_evidence
 
     method, X, group = payload["method"], payload["X"], payload["group"]
     k = min(payload["block"], payload["N"] - b * payload["block"])
@@ -152,7 +152,7 @@ def _holds_block(b: int, payload: dict[str, Any]) -> tuple[int, int, float, floa
     else:
         Xs = sample_evidence(X, payload["lo"], payload["hi"], payload["conf"], -(-k // group),
                              block_generator(payload["entropy"], 1, b), payload["evidence"])
-        S = batched_scores(method, Xs, W[:, None, :], payload["benefit"])[:, 0, :]
+        S = method.stack_scores(Xs, W[:, None, :], payload["benefit"])[:, 0, :]
     ok = claim_margins(S, payload["claim"], method.higher_is_better) > 0
     ids = replicate_ids(k, markov=False, group=group)
     if ids is None:

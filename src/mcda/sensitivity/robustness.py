@@ -46,7 +46,7 @@ from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import BLOCK_SIZE
 from mcda.sensitivity.tipping import TippingPoints, tipping_points
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.uncertainty import check_evidence, evidence_group, sample_evidence
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimAnalysis", "ClaimDraws", "ClaimRobustness", "ClaimTip", "claim_robustness",
            "holds_probability"]
@@ -200,7 +200,7 @@ class ClaimAnalysis:
             if d.evidence == "none":
                 S = np.asarray(method.scores(self.X, W, self.benefit))
             else:
-                S = batched_scores(method, d.matrices(b, group), W[:, None, :], self.benefit)[:, 0, :]
+                S = method.stack_scores(d.matrices(b, group), W[:, None, :], self.benefit)[:, 0, :]
             ok = claim_margins(S, claim, method.higher_is_better) > 0
             hits += int(np.count_nonzero(ok))
             ids = replicate_ids(k, markov=False, group=group)

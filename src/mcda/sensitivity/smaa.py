@@ -85,7 +85,7 @@ from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.uncertainty import batched_scores, check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.uncertainty import check_evidence, evidence_group, sample_evidence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,7 +273,7 @@ def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
     else:
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
                              block_generator(ctx["entropy"], _X_STREAM, b), ctx["evidence"])
-        sT = np.ascontiguousarray(batched_scores(ctx["method"], Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
+        sT = np.ascontiguousarray(ctx["method"].stack_scores(Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
     if not ctx["higher"]:
         sT = -sT
     acc, ties, wins, first, better = rank_stats(sT, ws)
@@ -393,12 +393,12 @@ def _confidence_counts(ctx: dict[str, Any], Wc: FloatArray, n_conf: int, blocks:
         U = -(-k // group)
         Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], U,
                              block_generator(ctx["entropy"], _C_STREAM, b), ctx["evidence"])
-        g = -(-k // U)  # weight rows per sampled matrix (see batched_scores)
+        g = -(-k // U)  # weight rows per sampled matrix (see Method.stack_scores)
         step = max(1, _PAIR_BYTES // (8 * m * m * g))  # matrices per piece
         for u in range(0, U, step):  # pieces of whole matrices: scores (rows, m, m) stay bounded
             rows = min(k, (u + step) * g) - u * g
             W = np.broadcast_to(Wc, (rows, *Wc.shape))
-            counts += first_counts(sign * batched_scores(ctx["method"], Xs[u:u + step], W, ctx["benefit"]))
+            counts += first_counts(sign * ctx["method"].stack_scores(Xs[u:u + step], W, ctx["benefit"]))
     return counts
 
 

@@ -32,11 +32,11 @@ from typing import Final
 
 import numpy as np
 
-from mcda._types import BoolArray, FloatArray
+from mcda._types import FloatArray
 from mcda.errors import InputError
 from mcda.methods import Method
 
-__all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "batched_scores", "check_evidence", "evidence_group", "group_ids",
+__all__ = ["EVIDENCE_MODELS", "GENERIC_GROUP", "check_evidence", "evidence_group", "group_ids",
            "sample_evidence"]
 
 #: Names of the evidence models.
@@ -109,7 +109,7 @@ def evidence_group(method: Method) -> int:
 def group_ids(size: int, group: int) -> np.ndarray:
     """Which sampled matrix each of ``size`` weight samples is scored with, for groups of ``group``.
 
-    :func:`batched_scores` splits ``size`` samples over ``U = ceil(size / group)``
+    :meth:`mcda.methods.Method.stack_scores` splits ``size`` samples over ``U = ceil(size / group)``
     matrices in consecutive runs of ``ceil(size / U)``.
 
     Examples
@@ -119,23 +119,3 @@ def group_ids(size: int, group: int) -> np.ndarray:
     """
     U = -(-int(size) // max(1, int(group)))
     return np.arange(int(size)) // max(1, -(-int(size) // max(1, U)))
-
-
-def batched_scores(method: Method, Xs: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
-    """Scores under sampled matrices: matrix ``u`` scores weight rows ``W[u g : (u + 1) g]``.
-
-    Parameters
-    ----------
-    Xs : ndarray, shape (U, m, n)
-        Sampled matrices; ``g = ceil(S / U)`` (1 when there is one matrix per sample).
-    W : ndarray, shape (S, k, n)
-
-    Returns
-    -------
-    ndarray, shape (S, k, m)
-
-    The method decides how (:meth:`mcda.methods.Method.stack_scores`): TOPSIS,
-    WSM, AHP and WPM score the whole stack at once; any other method is called
-    once per sampled matrix with its group of weight rows.
-    """
-    return method.stack_scores(Xs, W, benefit)
