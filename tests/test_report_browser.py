@@ -95,33 +95,40 @@ def _set(browser: Any, node: str, value: float) -> None:
         "el.value = String(arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));", node, value)
 
 
-def _profile_from_page(browser: Any) -> WeightProfile:
-    text = browser.execute_script("return document.getElementById('mcda-yaml').value")
-    (entry,) = yaml.safe_load(text)
-    return WeightProfile.model_validate(entry)
+_PAGE = """return {
+  yaml: document.getElementById('mcda-yaml').value,
+  error: document.getElementById('mcda-error').textContent,
+  scores: Array.from(document.querySelectorAll('#mcda-scores tbody tr'))
+    .map(r => [r.dataset.alternative, r.querySelector('[data-score]').dataset.score]),
+  margins: Array.from(document.querySelectorAll('#mcda-verdicts tbody tr'))
+    .map(r => [r.dataset.verdict, r.dataset.margin]),
+}"""
 
 
 def _check_page(browser: Any, study: mcda.Study, kind: str, option: str) -> None:
-    prof = _profile_from_page(browser)
+    """The page's scores and verdict margins equal the library's for the weights the page shows (one read)."""
+    page = browser.execute_script(_PAGE)
+    (entry,) = yaml.safe_load(page["yaml"])
+    prof = WeightProfile.model_validate(entry)
     opt = {"ahp": "mode"}.get(kind, "normalization")
     try:
         res = study.score(prof, kind, **{opt: option})
     except MCDAError:
-        msg = browser.find_element("id", "mcda-error").text
-        assert "cannot score" in msg, f"{kind}:{option}: the library refuses, the page shows {msg!r}"
+        shown = page["error"]
+        assert "cannot score" in shown, f"{kind}:{option}: the library refuses, the page shows {shown!r}"
         return
-    page = _scores(browser)
-    assert page.keys() == set(study.alternatives)
+    scores = {a: float(x) for a, x in page["scores"]}
+    assert scores.keys() == set(study.alternatives)
     for a in study.alternatives:
-        assert page[a] == pytest.approx(float(res.scores[a]), abs=1e-9), (kind, option, a)
-    margins = browser.execute_script(
-        "return Array.from(document.querySelectorAll('#mcda-verdicts tbody tr')).map(r => [r.dataset.verdict, "
-        "r.dataset.margin])")
-    for v, (vid, m) in zip(study.model.verdicts, margins, strict=True):
+        assert scores[a] == pytest.approx(float(res.scores[a]), abs=1e-9), (kind, option, a)
+    by_scope: dict[str, dict[str, float]] = {}
+    for v, (vid, m) in zip(study.model.verdicts, page["margins"], strict=True):
         assert vid == v.id
-        scoped = study.score(prof, kind, v.scope, **{opt: option})
+        if v.scope not in by_scope:
+            scoped = study.score(prof, kind, v.scope, **{opt: option})
+            by_scope[v.scope] = {str(k): float(x) for k, x in scoped.scores.items()}
         claim = [v.leader] if v.leader else list(v.ranking or ())
-        want = claim_margin({str(k): float(x) for k, x in scoped.scores.items()}, claim)
+        want = claim_margin(by_scope[v.scope], claim)
         assert float(m) == pytest.approx(want, abs=1e-9), (vid, kind, option)
 
 

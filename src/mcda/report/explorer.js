@@ -87,7 +87,11 @@
       if (why && !err) { err = names[D.leaves[cols[k]]] + ": " + why; }
       if (!why) { R.push(M.kind === "topsis" || b ? scaleCol(x, norm) : invertCol(x, norm)); }
     });
-    cache[id] = { cols: cols, R: R, err: err, benefit: cols.map(function (j) { return D.benefit[j]; }) };
+    var benefit = cols.map(function (j) { return D.benefit[j]; });
+    // TOPSIS's ideal and anti-ideal of each column do not depend on the (non-negative) weights
+    var ideal = R.map(function (x, k) { return benefit[k] ? max(x) : min(x); });
+    var anti = R.map(function (x, k) { return benefit[k] ? min(x) : max(x); });
+    cache[id] = { cols: cols, R: R, err: err, benefit: benefit, ideal: ideal, anti: anti };
     return cache[id];
   }
 
@@ -117,10 +121,9 @@
       } else {
         var dp = 0, dm = 0;
         for (j = 0; j < n; j++) {
-          var hi = max(R[j]), lo = min(R[j]);
-          var ideal = P.benefit[j] ? hi : lo, anti = P.benefit[j] ? lo : hi, ww = w[j] * w[j];
-          dp += ww * (R[j][i] - ideal) * (R[j][i] - ideal);
-          dm += ww * (R[j][i] - anti) * (R[j][i] - anti);
+          var ww = w[j] * w[j], gp = R[j][i] - P.ideal[j], gm = R[j][i] - P.anti[j];
+          dp += ww * gp * gp;
+          dm += ww * gm * gm;
         }
         dp = Math.sqrt(dp); dm = Math.sqrt(dm);
         s.push(div(dm, dp + dm, 0.5));
@@ -148,12 +151,26 @@
     kids[node] = t;
     var out = Object.assign({}, local); out[parent] = kids; return out;
   }
-  function outcomes(local) {
-    return D.verdicts.map(function (v) {
-      var r = score(state.method, v.scope, local);
+  // margins of the verdicts (all, or those listed; the others are undefined); one scoring per scope
+  function outcomes(local, which) {
+    var byScope = {};
+    return D.verdicts.map(function (v, i) {
+      if (which && which.indexOf(i) < 0) { return undefined; }
+      var r = byScope[v.scope] || (byScope[v.scope] = score(state.method, v.scope, local));
       return r.error ? null : margin(r.scores, v.claim);
     });
   }
+  // moving a node changes local weights under its parent only, so only verdicts whose scope holds that parent
+  function within(node, scope) {
+    for (var n = node; n !== null; n = nodes[n].parent) { if (n === scope) { return true; } }
+    return false;
+  }
+  var affected = {};
+  Object.keys(nodes).forEach(function (id) {
+    var parent = nodes[id].parent;
+    affected[id] = [];
+    if (parent !== null) { D.verdicts.forEach(function (v, i) { if (within(parent, v.scope)) { affected[id].push(i); } }); }
+  });
 
   // ---- building the page
   var sliders = {};
@@ -249,7 +266,10 @@
     Object.keys(sliders).forEach(function (node) {
       var marks = [], prev = null, k, K = 40;
       for (k = 0; k <= K; k++) {
-        var sig = outcomes(moved(state.local, node, k / K)).map(function (x) { return x === null ? "-" : x > 0 ? "1" : "0"; }).join("");
+        if (!affected[node].length) { break; }
+        var sig = outcomes(moved(state.local, node, k / K), affected[node]).map(function (x) {
+          return x === undefined ? "" : x === null ? "-" : x > 0 ? "1" : "0";
+        }).join("");
         if (prev !== null && sig !== prev) { marks.push((k - 0.5) / K); }
         prev = sig;
       }
