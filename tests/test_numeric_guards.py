@@ -69,7 +69,7 @@ def test_other_counts_are_refused_by_name(call: Any, name: str, value: Any) -> N
 def test_rank_reversal_tolerance_is_checked() -> None:
     for bad in (-1e-9, float("nan"), 2.0):
         with pytest.raises(InputError, match="rtol"):
-            sensitivity.rank_reversal(X2, B2, W2, "wsm", rtol=bad)
+            sensitivity.rank_reversal(X2, W2, B2, "wsm", rtol=bad)
 
 
 def test_study_methods_check_parameters_before_any_work() -> None:

@@ -531,7 +531,7 @@ class Study:
         """Pairs whose order reverses when an alternative is removed, copied, or a dominated one
         added; see :func:`mcda.sensitivity.rank_reversal`."""
         arr = self.arrays(profile, scope)
-        return sensitivity.rank_reversal(arr.X, arr.benefit, arr.w, method, **options).to_frame(list(arr.alternatives))
+        return sensitivity.rank_reversal(arr.X, arr.w, arr.benefit, method, **options).to_frame(list(arr.alternatives))
 
     # --- verdicts -----------------------------------------------------------------------
     def verdict_outcomes(self, method: str | Method | None = None, **options: Any) -> list[VerdictOutcome]:

@@ -25,7 +25,7 @@ def test_topsis_reversal_when_removing_an_alternative_by_hand() -> None:
     meth = mcda.get_method("topsis")
     full, without = meth.scores(X, [0.5, 0.5], [True, True]), meth.scores(X[:2], [0.5, 0.5], [True, True])
     assert full[0] > full[1] and without[1] > without[0]
-    rep = rank_reversal(X, [True, True], [0.5, 0.5], meth, checks=["remove"])
+    rep = rank_reversal(X, [0.5, 0.5], [True, True], meth, checks=["remove"])
     assert rep.checks_run == 3
     assert rep.to_frame()[["check", "subject", "ahead", "behind"]].values.tolist() == [["remove", "a2", "a0", "a1"]]
 
@@ -34,7 +34,7 @@ def test_topsis_reversal_when_removing_an_alternative_by_hand() -> None:
 @given(decision_problems(max_alternatives=5, max_criteria=4))
 def test_raw_value_wsm_never_reverses(arr: mcda.DecisionArrays) -> None:
     """Scores on raw values do not depend on the other alternatives: no reversal is possible."""
-    rep = rank_reversal(arr.X, np.ones(arr.X.shape[1], bool), arr.w, "wsm", normalization="none")
+    rep = rank_reversal(arr.X, arr.w, np.ones(arr.X.shape[1], bool), "wsm", normalization="none")
     assert len(rep) == 0 and rep.checks_run == 2 * arr.X.shape[0] + 1
 
 
@@ -42,7 +42,7 @@ def test_raw_value_wsm_never_reverses(arr: mcda.DecisionArrays) -> None:
 @given(decision_problems(max_alternatives=5, max_criteria=4))
 def test_every_reported_reversal_is_real(arr: mcda.DecisionArrays) -> None:
     meth = mcda.get_method("topsis")
-    rep = rank_reversal(arr.X, arr.benefit, arr.w, meth)
+    rep = rank_reversal(arr.X, arr.w, arr.benefit, meth)
     base = meth.scores(arr.X, arr.w, arr.benefit)
     for check, subj, a, c in zip(rep.check, rep.subject, rep.ahead, rep.behind, strict=True):
         assert base[a] > base[c]

@@ -38,6 +38,7 @@ from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import resolve_method, validated_problem
+from mcda.sensitivity._order import weights_before_benefit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,10 +102,11 @@ def _order(s: FloatArray, higher: bool, rtol: float) -> np.ndarray:
     return np.where(d > tol, 1, np.where(d < -tol, -1, 0))
 
 
+@weights_before_benefit
 def rank_reversal(
     X: ArrayLike,
-    benefit: ArrayLike,
     w: ArrayLike,
+    benefit: ArrayLike,
     method: str | Method = defaults.METHOD,
     *,
     checks: Sequence[str] = CHECKS,
@@ -117,8 +119,10 @@ def rank_reversal(
     Parameters
     ----------
     X : array_like, shape (m, n)
-    benefit : array_like of bool, shape (n,)
     w : array_like, shape (n,)
+    benefit : array_like of bool, shape (n,)
+        The order ``(X, w, benefit)`` is the kernels' ``(X, W, benefit)``; the old
+        ``(X, benefit, w)`` still works, with a DeprecationWarning, until 0.2.
     method : str or method object
     checks : sequence of {"remove", "copy", "add"}
     added : array_like, shape (k, n), optional
@@ -132,7 +136,7 @@ def rank_reversal(
     without a2 the order flips (0.352 to 0.648).
 
     >>> X = [[1.0, 5.0], [3.0, 3.0], [5.0, 0.5]]
-    >>> rep = rank_reversal(X, [True, True], [0.5, 0.5], "topsis", checks=["remove"])
+    >>> rep = rank_reversal(X, [0.5, 0.5], [True, True], "topsis", checks=["remove"])
     >>> rep.to_frame()[["check", "subject", "ahead", "behind"]].values.tolist()
     [['remove', 'a2', 'a0', 'a1']]
     """

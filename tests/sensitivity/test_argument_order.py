@@ -1,0 +1,63 @@
+"""Arrays come in one order everywhere: ``(X, w, benefit, ...)`` as the kernels' ``(X, W, benefit)``.
+
+The sensitivity functions that take one weight vector took ``(X, benefit, w)`` before; that order still gives
+the same result for one deprecation cycle, with a DeprecationWarning naming the function and the new order.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from mcda import kernels, sensitivity
+
+X = np.array([[1.0, 5.0, 3.0], [3.0, 3.0, 4.0], [5.0, 0.5, 2.0], [2.0, 4.0, 5.0]])
+W = np.array([0.5, 0.3, 0.2])
+B = np.array([True, True, False])
+
+CURRENT: dict[str, Callable[..., Any]] = {
+    "rank_reversal": lambda f, *a, **k: f(*a, method="topsis", checks=["remove"], **k).to_frame().values.tolist(),
+}
+
+
+def _functions() -> list[str]:
+    return sorted(CURRENT)
+
+
+def _value(name: str, *args: Any, **kwargs: Any) -> Any:
+    return CURRENT[name](getattr(sensitivity, name), *args, **kwargs)
+
+
+@pytest.mark.parametrize("name", _functions())
+def test_the_signature_puts_the_weights_before_benefit(name: str) -> None:
+    params = list(inspect.signature(getattr(sensitivity, name)).parameters)
+    assert params[:3] == ["X", "w", "benefit"]
+    assert list(inspect.signature(kernels.topsis).parameters)[:3] == ["X", "W", "benefit"]
+
+
+@pytest.mark.parametrize("name", _functions())
+def test_the_old_order_gives_the_same_result_with_a_warning(name: str) -> None:
+    new = _value(name, X, W, B)
+    said = rf"{name}\(X, benefit, w, \.\.\.\) is deprecated.*{name}\(X, w, benefit"
+    with pytest.warns(DeprecationWarning, match=said):
+        old = _value(name, X, B, W)
+    assert old == new
+    with pytest.warns(DeprecationWarning):  # benefit positional, weights by keyword
+        kw = _value(name, X, B, w=W)
+    assert kw == new
+
+
+@pytest.mark.parametrize("name", _functions())
+def test_keywords_work_in_any_order_without_a_warning(name: str) -> None:
+    assert _value(name, X, benefit=B, w=W) == _value(name, X, W, B)
+
+
+@pytest.mark.parametrize("name", _functions())
+def test_weights_in_the_benefit_place_are_still_refused(name: str) -> None:
+    """A float vector where the mask belongs is not mistaken for the old order: the mask rule is named."""
+    with pytest.raises(ValueError, match="benefit must be a boolean mask"):
+        _value(name, X, W, W)
