@@ -125,11 +125,12 @@ def sample_ranks(sT: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return better, g, order[0]
 
 
-def rank_stats(sT: FloatArray, ws: Workspace | None = None) -> tuple[Any, ...]:
+def rank_stats(sT: FloatArray, ws: Workspace | None = None, pairwise: bool = True) -> tuple[Any, ...]:
     """From scores (m, S), higher is better: acceptability counts, tie counts, wins, first place, better.
 
     ``first`` is the index of the best alternative per sample, or -1 where several tie first;
-    the tie counts are a :class:`TieCounts`, or None when no sample has a tie.
+    the tie counts are a :class:`TieCounts`, or None when no sample has a tie; the wins
+    are None unless ``pairwise`` (they cost m * m comparisons per sample).
     """
     m, S = sT.shape
     better, g, top = sample_ranks(sT)
@@ -138,7 +139,7 @@ def rank_stats(sT: FloatArray, ws: Workspace | None = None) -> tuple[Any, ...]:
     idx = better + (np.arange(m, dtype=np.int64) * m)[:, None]
     acc = np.bincount((idx[:, ~tie] if tie.any() else idx).ravel(), minlength=m * m).reshape(m, m)
     ties = TieCounts.of_block(m, better[:, tie], g[:, tie]) if tie.any() else None
-    return acc.astype(np.int64), ties, pairwise_wins(sT, ws), first, better
+    return acc.astype(np.int64), ties, pairwise_wins(sT, ws) if pairwise else None, first, better
 
 
 def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int,

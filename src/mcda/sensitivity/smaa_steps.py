@@ -28,9 +28,10 @@ from mcda._params import count
 from mcda._types import ArrayLike, FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.sensitivity._common import block_generator
+from mcda.sensitivity._driver import BLOCK_SIZE, W_STREAM
 from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.smaa import _W_STREAM, BLOCK_SIZE, SMAAResult, weight_streams
+from mcda.sensitivity.smaa import SMAAResult, weight_streams
 
 __all__ = ["analyze_scores", "smaa_weights"]
 
@@ -47,7 +48,7 @@ def smaa_weights(n: int, n_samples: int, rng: RNGLike = 0, *, weights: WeightDis
     """
     N = count(n_samples, "n_samples")
     dist, entropy = weight_streams(weights, int(n), rng)
-    blocks = [dist.sample_T(min(BLOCK_SIZE, N - b * BLOCK_SIZE), block_generator(entropy, _W_STREAM, b)).T
+    blocks = [dist.sample_T(min(BLOCK_SIZE, N - b * BLOCK_SIZE), block_generator(entropy, W_STREAM, b)).T
               for b in range(-(-N // BLOCK_SIZE))]
     return np.ascontiguousarray(np.concatenate(blocks, axis=0))
 
