@@ -314,10 +314,11 @@ def _block(ctx: BlockContext, b: int, ws: Workspace) -> _Totals:
         sT = np.ascontiguousarray(ctx.method.stack_scores(Xs, WT.T[:, None, :], ctx.benefit)[:, 0, :].T)
     if not ctx.higher:
         sT = -sT
-    acc, ties, wins, first, better = rank_stats(sT, ws, pairwise=ctx.pairwise)
-    s1, s2, cnt = central_sums(first, better, WT, ctx.m, ws)
+    acc, ties, wins, ranks = rank_stats(sT, ws, pairwise=ctx.pairwise)
+    s1, s2, cnt = central_sums(ranks, WT, ctx.m, ws)
     ids = replicate_ids(WT.shape[1], ctx.dist.markov, ctx.group if ctx.evidence != "none" else 1)
-    rep = None if ids is None else Replicates.of_block(ids, better, first, WT, sT, pairwise=ctx.pairwise)
+    rep = None if ids is None else Replicates.of_block(ids, ranks.better(), ranks.first, WT, sT,
+                                                       pairwise=ctx.pairwise)
     return _Totals(acc, ties, wins, s1, s2, cnt, rep)
 
 
