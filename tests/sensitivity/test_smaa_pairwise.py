@@ -164,7 +164,9 @@ def test_the_block_context_travels_without_its_scorer_and_cache() -> None:
     back = pickle.loads(pickle.dumps(ctx.for_wire()))
     assert back.scorer is None and back.cache is None and not back.progress and back.pairwise is False
     np.testing.assert_array_equal(back.on_worker().weights_T(0), ctx.weights_T(0))
-    np.testing.assert_array_equal(back.on_worker().scorer(ctx.weights_T(0)), ctx.scorer(ctx.weights_T(0)))
+    again, here = back.on_worker().scorer, ctx.scorer
+    assert again is not None and here is not None
+    np.testing.assert_array_equal(again(ctx.weights_T(0)), here(ctx.weights_T(0)))
 
 
 def test_pairwise_off_on_dask_is_the_local_result() -> None:
