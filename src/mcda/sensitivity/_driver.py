@@ -17,6 +17,7 @@ or the backend.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
 from collections import deque
@@ -195,15 +196,17 @@ def chunk(job: tuple[int, int], ctx: BlockContext, task: BlockTask[T], merge: Me
 
 def run_blocks(ctx: BlockContext, task: BlockTask[T], *args: Any, n_blocks: int | None = None,
                per_chunk: int = 1, n_jobs: int = 1, client: Any = None, merge: Merge[T] | None = None,
-               label: str = "blocks") -> Iterator[list[T]]:
+               label: str = "blocks", single_blas: bool = False) -> Iterator[list[T]]:
     """The totals of every block, chunk by chunk, in block order.
 
     Chunks of ``per_chunk`` whole blocks run on ``n_jobs`` threads (each thread with
     its own scratch workspace) or, with a Dask ``client``, as tasks on the cluster
     (:mod:`mcda.sensitivity._dask`). At most ``2 x`` (threads) chunks are in flight,
-    so memory stays bounded by the chunk size whatever the number of samples. Locally,
-    BLAS runs on one thread meanwhile: the products of a block are thin, and handing
-    them to BLAS's own threads cost up to ten times the arithmetic on a loaded machine.
+    so memory stays bounded by the chunk size whatever the number of samples. With
+    ``single_blas``, BLAS runs on one thread meanwhile (locally): the products of a block
+    are thin, and handing them to BLAS's own threads cost up to ten times the arithmetic
+    on a loaded machine (the limit itself costs about a millisecond, so short runs that
+    are already limited, such as P(holds) inside a robustness check, leave it off).
     ``args`` are passed to the task after ``(ctx, b, ws)`` (sent once to the workers).
     """
     total = ctx.n_blocks if n_blocks is None else n_blocks
@@ -218,30 +221,31 @@ def run_blocks(ctx: BlockContext, task: BlockTask[T], *args: Any, n_blocks: int 
                 bar.update(len(parts))
                 yield parts
             return
-        local = threading.local()
-
-        def work(job: tuple[int, int]) -> list[T]:
-            ws: Workspace = local.__dict__.setdefault("ws", {})  # one per thread, for the whole run
-            return chunk(job, ctx, task, merge, ws, *args)
-
-        if n_jobs <= 1 or len(jobs) == 1:
-            for job in jobs:
-                with one_blas_thread():
-                    parts = work(job)
-                bar.update(len(parts))
-                yield parts
-            return
-        with ThreadPoolExecutor(max_workers=n_jobs) as pool, one_blas_thread():
-            pending: deque[Future[list[T]]] = deque()
-            for job in jobs:
-                pending.append(pool.submit(work, job))
-                if len(pending) >= 2 * n_jobs:
-                    parts = pending.popleft().result()
-                    bar.update(len(parts))
-                    yield parts
-            while pending:
-                parts = pending.popleft().result()
+        with one_blas_thread() if single_blas else contextlib.nullcontext():
+            for parts in _local(jobs, ctx, task, merge, n_jobs, *args):
                 bar.update(len(parts))
                 yield parts
     finally:
         bar.close()
+
+
+def _local(jobs: list[tuple[int, int]], ctx: BlockContext, task: BlockTask[T], merge: Merge[T] | None,
+           n_jobs: int, *args: Any) -> Iterator[list[T]]:
+    """The chunks on this machine, in order: one after the other, or on ``n_jobs`` threads."""
+    local = threading.local()
+
+    def work(job: tuple[int, int]) -> list[T]:
+        ws: Workspace = local.__dict__.setdefault("ws", {})  # one per thread, for the whole run
+        return chunk(job, ctx, task, merge, ws, *args)
+
+    if n_jobs <= 1 or len(jobs) == 1:
+        yield from map(work, jobs)
+        return
+    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+        pending: deque[Future[list[T]]] = deque()
+        for job in jobs:
+            pending.append(pool.submit(work, job))
+            if len(pending) >= 2 * n_jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

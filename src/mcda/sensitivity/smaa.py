@@ -371,7 +371,7 @@ def _confidence(ctx: BlockContext, Wc: FloatArray, has: BoolArray, n_conf: int, 
         per_chunk = max(1, -(-pass_ctx.n_blocks // (4 * max(1, sum(client.nthreads().values())))))
     counts = np.zeros((ctx.m, ctx.m + 1), dtype=np.int64)
     for parts in run_blocks(pass_ctx, _confidence_block, Wc, per_chunk=per_chunk, n_jobs=n_jobs, client=client,
-                            label="confidence"):
+                            label="confidence", single_blas=True):
         for part in parts:  # exact integer sums
             counts += part
     return np.where(has, shares(counts, n_conf), 0.0), n_conf
@@ -490,7 +490,7 @@ def smaa(
     jobs = (os.cpu_count() or 1) if threads is None else threads
     tot = _Totals.zeros(m, n, ctx.pairwise)
     for parts in run_blocks(ctx, _block, per_chunk=per_chunk, n_jobs=jobs, client=cluster, merge=_fold_counts,
-                            label="smaa"):
+                            label="smaa", single_blas=True):
         _add(tot, parts)
     n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
     return _result(ctx, tot, n_conf, per_chunk, jobs, cluster)
