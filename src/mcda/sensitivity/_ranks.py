@@ -170,7 +170,7 @@ def block_ranks(sT: FloatArray, ws: Workspace | None = None) -> BlockRanks:
     m, S = sT.shape
     neg = np.negative(sT.T, out=scratch(ws, "neg", (S, m)))  # ascending order = best first
     order = np.argsort(neg, axis=1)
-    V = np.take_along_axis(neg, order, axis=1)
+    V = np.sort(neg, axis=1)  # the values in that order (equal values are interchangeable); faster than a gather
     eq = np.equal(V[:, 1:], V[:, :-1], out=scratch(ws, "eq", (S, m - 1), np.bool_))
     tie = eq.any(axis=1) if m > 1 else np.zeros(S, bool)
     first = order[:, 0].astype(np.int64)
