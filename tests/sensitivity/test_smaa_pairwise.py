@@ -17,7 +17,7 @@ import mcda
 from mcda import defaults
 from mcda.errors import InputError
 from mcda.sensitivity import WeightConstraints, WeightDistribution, analyze_scores, smaa
-from mcda.sensitivity._ranks import block_ranks, rank_stats
+from mcda.sensitivity._ranks import block_ranks, rank_counts
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAME = ("rank_acceptability", "rank_acceptability_se", "central_weights", "central_weights_se", "confidence",
@@ -144,7 +144,7 @@ def test_memory_is_linear_in_m_without_the_pairwise_indices() -> None:
 def test_rank_stats_keep_no_m_by_m_temporary_per_sample() -> None:
     sT = np.random.default_rng(1).random((300, 2000))
     tracemalloc.start()
-    acc, ties, wins, _ = rank_stats(sT, pairwise=False)
+    acc, ties, wins, _ = rank_counts(sT, pairwise=False)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert wins is None and ties is None and acc.sum() == 300 * 2000

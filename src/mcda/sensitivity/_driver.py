@@ -176,6 +176,8 @@ def block_matrices(X: FloatArray, lo: FloatArray, hi: FloatArray, conf: FloatArr
     return Xs
 
 
+_TITLES = {"smaa": "SMAA-2", "confidence": "SMAA-2 confidence", "holds": "P(holds)"}  # progress bar titles
+
 #: A block task: ``task(ctx, b, ws, *args)`` -> the totals of block ``b``.
 BlockTask = Callable[..., T]
 #: Folds a later block's exact counts into the chunk's first block (memory: one set per chunk in flight).
@@ -211,7 +213,7 @@ def run_blocks(ctx: BlockContext, task: BlockTask[T], *args: Any, n_blocks: int 
     """
     total = ctx.n_blocks if n_blocks is None else n_blocks
     jobs = [(b, min(b + per_chunk, total)) for b in range(0, total, per_chunk)]
-    bar = progress_bar(total, f"{label} blocks" + (" (dask)" if client is not None else ""),
+    bar = progress_bar(total, f"{_TITLES.get(label, label)} blocks" + (" (dask)" if client is not None else ""),
                        ctx.progress and len(jobs) > 1)
     try:
         if client is not None:

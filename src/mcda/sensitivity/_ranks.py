@@ -23,8 +23,8 @@ import numpy as np
 from mcda._types import FloatArray
 from mcda.sensitivity._common import Workspace, scratch
 
-__all__ = ["PAIR_BUDGET", "BlockRanks", "TieCounts", "block_ranks", "central_sums", "first_counts", "rank_stats",
-           "shares"]
+__all__ = ["PAIR_BUDGET", "BlockRanks", "TieCounts", "block_ranks", "central_sums", "first_counts", "rank_counts",
+           "rank_stats", "shares"]
 
 #: Bytes of boolean pairwise comparisons held at once while counting wins.
 PAIR_BUDGET = 1 << 26
@@ -184,6 +184,13 @@ def block_ranks(sT: FloatArray, ws: Workspace | None = None) -> BlockRanks:
 
 
 def rank_stats(sT: FloatArray, ws: Workspace | None = None, pairwise: bool = True) -> tuple[Any, ...]:
+    """Like :func:`rank_counts`, with the ranks spelled out: acceptability counts, tie counts, wins,
+    ``first`` (S,) and ``better`` (m, S), each alternative's 0-based rank (the best rank a tie shares)."""
+    acc, ties, wins, r = rank_counts(sT, ws, pairwise)
+    return acc, ties, wins, r.first, r.better()
+
+
+def rank_counts(sT: FloatArray, ws: Workspace | None = None, pairwise: bool = True) -> tuple[Any, ...]:
     """From scores (m, S), higher is better: acceptability counts, tie counts, wins and the :class:`BlockRanks`.
 
     The tie counts are a :class:`TieCounts`, or None when no sample has a tie; the wins

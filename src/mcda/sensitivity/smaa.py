@@ -85,7 +85,7 @@ from mcda.sensitivity._common import (
 )
 from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._driver import BLOCK_SIZE, C_STREAM, P_STREAM, BlockContext, run_blocks
-from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
+from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_counts, shares
 from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.uncertainty import check_evidence, evidence_group
@@ -314,7 +314,7 @@ def _block(ctx: BlockContext, b: int, ws: Workspace) -> _Totals:
         sT = np.ascontiguousarray(ctx.method.stack_scores(Xs, WT.T[:, None, :], ctx.benefit)[:, 0, :].T)
     if not ctx.higher:
         sT = -sT
-    acc, ties, wins, ranks = rank_stats(sT, ws, pairwise=ctx.pairwise)
+    acc, ties, wins, ranks = rank_counts(sT, ws, pairwise=ctx.pairwise)
     s1, s2, cnt = central_sums(ranks, WT, ctx.m, ws)
     ids = replicate_ids(WT.shape[1], ctx.dist.markov, ctx.group if ctx.evidence != "none" else 1)
     rep = None if ids is None else Replicates.of_block(ids, ranks.better(), ranks.first, WT, sT,

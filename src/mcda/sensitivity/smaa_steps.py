@@ -29,7 +29,7 @@ from mcda._types import ArrayLike, FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.sensitivity._common import block_generator
 from mcda.sensitivity._driver import BLOCK_SIZE, W_STREAM
-from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
+from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_counts, shares
 from mcda.sensitivity.sampling import WeightDistribution
 from mcda.sensitivity.smaa import SMAAResult, wants_pairwise, weight_streams
 
@@ -108,7 +108,7 @@ def analyze_scores(
     cw_sum, cw_sq, first_n = np.zeros((m, n)), np.zeros((m, n)), np.zeros(m)
     for a in range(0, N, BLOCK_SIZE):  # the same block statistics as smaa, in bounded memory
         sT = np.ascontiguousarray(sign * s[a:a + BLOCK_SIZE].T)
-        a_counts, ties, w_counts, ranks = rank_stats(sT, pairwise=pairs)
+        a_counts, ties, w_counts, ranks = rank_counts(sT, pairwise=pairs)
         acc += a_counts
         if w_counts is not None:
             wins += w_counts
