@@ -79,8 +79,10 @@ WHY = {
                 "TOPSIS's SLSQP minimum change (non-convex), the near-tie check that rescores every result with "
                 "its cells moved by a few ulps, and 20,000 weight and evidence draws for each of 33 verdict "
                 "checks; a closed-form or cheaper local search for TOPSIS is the next step.",
-    "smaa": "the rank statistics sort every sample (linear in m in memory) and count pairwise winning "
-            "indices, which the argsort reference does not compute: that part still grows with m squared.",
+    "smaa": "the rank statistics are one sort per sample and the m x m pairwise winning indices are off above "
+            "defaults.SMAA_PAIRWISE_MAX alternatives, so time and memory grow linearly in m; beyond the reference's "
+            "argsort, SMAA draws its weights per block, checks every sample for ties and sums the central weights "
+            "(a few more passes over the (samples, m) scores), so a miss is that constant factor or the run's load.",
     "promethee": "PROMETHEE II works in bounded blocks of rows now (memory no longer grows with m squared), "
                  "but for preference functions other than 'usual' the time still does; pymcdm builds the "
                  "whole (m, m) matrices at once, faster and with far more memory.",

@@ -247,12 +247,17 @@ def _save(fig: Any, path: str) -> None:
 def _cmd_smaa(args: argparse.Namespace) -> int:
     if args.plot and args.show == "winning":
         raise UnknownNameError("--plot draws --show acceptability or central, not winning")
+    if args.show == "winning" and args.pairwise is False:
+        raise InputError("--show winning needs the pairwise winning indices, which --no-pairwise turns off; "
+                         "drop --no-pairwise")
     study = load_study(args.study)
     _warn_profiles(study, [args.profile] if args.profile else [])
     with _dask_client(args) as client:
         df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
                         concentration=args.concentration, evidence=args.evidence,
-                        backend="dask" if client else "local", client=client, **_options(args.option))
+                        backend="dask" if client else "local", client=client,
+                        pairwise=True if args.show == "winning" and args.pairwise is None else args.pairwise,
+                        **_options(args.option))
     if args.show == "acceptability":
         out = df["acceptability"].copy()
         out["confidence"] = df[("confidence", "value")]
@@ -498,6 +503,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--concentration", type=float, default=None,
                    help=f"Dirichlet concentration around --profile's weights (default {defaults.CONCENTRATION:g})")
     p.add_argument("--show", choices=["acceptability", "central", "winning"], default="acceptability")
+    p.add_argument("--pairwise", action=argparse.BooleanOptionalAction, default=None,
+                   help="compute the pairwise winning indices (m * m comparisons per sample); default: for at "
+                        f"most {defaults.SMAA_PAIRWISE_MAX} alternatives, and always with --show winning")
     p.add_argument("--plot", metavar="FILE",
                    help="also draw the acceptability or central weights (.png, .svg or .pdf; needs the plot extra)")
     _option_argument(p)

@@ -16,6 +16,7 @@ __all__ = [
     "MIN_CHANGE_STARTS",
     "SEED",
     "SMAA_EVIDENCE",
+    "SMAA_PAIRWISE_MAX",
     "SMAA_SAMPLES",
     "SWEEP_POINTS",
     "TIPPING_SCAN",
@@ -39,6 +40,9 @@ SEED: Final[int] = 0
 VERDICT_EVIDENCE: Final[str] = "mixture"
 #: Evidence model of SMAA: point values (weight uncertainty only).
 SMAA_EVIDENCE: Final[str] = "none"
+#: Most alternatives for which SMAA computes the pairwise winning indices unless asked (``pairwise=None``):
+#: they cost m * m comparisons per sample, the other indices O(m log m); ``pairwise=True`` always computes them.
+SMAA_PAIRWISE_MAX: Final[int] = 50
 #: Points of a one-at-a-time sweep.
 SWEEP_POINTS: Final[int] = 101
 #: Grid of the numeric tipping-point scan.

@@ -507,12 +507,15 @@ class Study:
     def smaa(self, profile: str | WeightProfile | None = None, method: str | Method = defaults.METHOD,
              scope: str | None = None, n_samples: int = defaults.SMAA_SAMPLES, rng: RNGLike = defaults.SEED,
              concentration: float | None = None, evidence: str = defaults.SMAA_EVIDENCE,
-             backend: str = "local", client: Any = None, **options: Any) -> pd.DataFrame:
+             backend: str = "local", client: Any = None, pairwise: bool | None = None,
+             **options: Any) -> pd.DataFrame:
         """SMAA-2 on the study: weights uniform on the simplex of the scope's leaves, or, with a
         ``profile``, a Dirichlet around its weights (``concentration``, default 100). One row per
         alternative with column groups acceptability, acceptability_se, central_weights,
-        central_weights_se, confidence, winning; see :func:`mcda.sensitivity.smaa` (also for
-        ``backend="dask"`` and ``client``: the same numbers computed on a Dask cluster)."""
+        central_weights_se, confidence, and winning when the pairwise winning indices are computed
+        (``pairwise``: True always, False never, None up to ``defaults.SMAA_PAIRWISE_MAX``
+        alternatives); see :func:`mcda.sensitivity.smaa` (also for ``backend="dask"`` and
+        ``client``: the same numbers computed on a Dask cluster)."""
         count(n_samples, "n_samples")
         if concentration is not None:
             positive(concentration, "concentration")
@@ -523,7 +526,7 @@ class Study:
         with self._located(arr, profile if profile is not None else equal, method):
             res = sensitivity.smaa(arr.X, arr.benefit, method, n_samples, rng, weights=dist, lo=arr.lo, hi=arr.hi,
                                    confidence=arr.confidence, evidence=evidence, backend=backend,
-                                   client=client, **options)
+                                   client=client, pairwise=pairwise, **options)
         return res.to_frame(list(arr.alternatives), list(arr.criteria))
 
     def rank_reversal(self, profile: str | WeightProfile, method: str | Method = defaults.METHOD,

@@ -225,11 +225,13 @@ def _sure(d: ReportData) -> str:
     labels: list[str] = []
     for p, df in d.smaa.items():
         acc, acc_se = df["acceptability"].to_numpy(dtype=float), df["acceptability_se"].to_numpy(dtype=float)
-        conf, win = df[("confidence", "value")].to_numpy(dtype=float), df["winning"].to_numpy(dtype=float)
+        conf = df[("confidence", "value")].to_numpy(dtype=float)
+        win = df["winning"].to_numpy(dtype=float) if "winning" in df else None
         for i, a in enumerate(alts):
             bars.append([float(x) for x in acc[i]])
             labels.append(f"{p}: {d.name(a)}")
-            beats = ", ".join(f"{d.name(b)} {num(float(win[i, k]))}" for k, b in enumerate(alts) if k != i)
+            beats = (", ".join(f"{d.name(b)} {num(float(win[i, k]))}" for k, b in enumerate(alts) if k != i)
+                     if win is not None else "not computed for this many alternatives (Study.smaa(pairwise=True))")
             rows.append([_e(p), _e(d.name(a)), f"{num(float(acc[i, 0]))} ± {num(float(acc_se[i, 0]))}",
                          num(float(conf[i])), _e(beats)])
     ranks = [f"rank {r + 1}" for r in range(len(alts))]

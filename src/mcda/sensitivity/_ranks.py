@@ -4,10 +4,13 @@ Private helpers of :mod:`mcda.sensitivity.smaa`: counts that stay exact
 integers (acceptability, ties, pairwise wins) and per-block float sums for the
 central weights.
 
-Memory is linear in m: ranks come from one sort per sample (no (m, m, S)
-comparison tensor); pairwise wins are counted over row groups of at most
-:data:`PAIR_BUDGET` bytes; tie counts are kept sparse (two entries per tied
-alternative and sample) and expanded one alternative at a time at the end.
+Time and memory are O(m log m) and O(m) per sample: ranks come from one sort
+per sample (on an (S, m) layout, each sample contiguous), acceptability counts
+from one ``bincount`` of (alternative, rank) keys, tie groups are resolved only
+for the samples that have a tie, and tie counts are kept sparse (two entries
+per tied alternative and sample) and expanded one alternative at a time at the
+end. Only the pairwise winning counts, when asked for, cost m * m per sample;
+they are counted over row groups of at most :data:`PAIR_BUDGET` bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import numpy as np
 from mcda._types import FloatArray
 from mcda.sensitivity._common import Workspace, scratch
 
-__all__ = ["PAIR_BUDGET", "TieCounts", "central_sums", "first_counts", "rank_stats", "shares"]
+__all__ = ["PAIR_BUDGET", "BlockRanks", "TieCounts", "block_ranks", "central_sums", "first_counts", "rank_counts",
+           "rank_stats", "shares"]
 
 #: Bytes of boolean pairwise comparisons held at once while counting wins.
 PAIR_BUDGET = 1 << 26
@@ -105,46 +109,108 @@ def pairwise_wins(sT: FloatArray, ws: Workspace | None = None) -> np.ndarray:
     return wins
 
 
-def sample_ranks(sT: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per sample of ``sT`` (m, S), higher is better: ``better`` (alternatives strictly better,
-    the 0-based rank), ``g`` (size of the tie group) and ``top`` (the alternative sorted first)."""
-    m, S = sT.shape
-    order = np.argsort(sT, axis=0, kind="stable")[::-1]  # best first
-    V = np.take_along_axis(sT, order, axis=0)
-    pos = np.arange(m, dtype=np.int32)[:, None]
-    new = np.ones((m, S), dtype=bool)
-    np.not_equal(V[1:], V[:-1], out=new[1:])
-    start = np.maximum.accumulate(np.where(new, pos, 0), axis=0)
-    last = np.ones((m, S), dtype=bool)
-    last[:-1] = new[1:]
-    end = np.minimum.accumulate(np.where(last, pos, m - 1)[::-1], axis=0)[::-1]
-    better = np.empty((m, S), np.int32)
-    g = np.empty((m, S), np.int32)
-    np.put_along_axis(better, order, start, axis=0)
-    np.put_along_axis(g, order, end - start + 1, axis=0)
-    return better, g, order[0]
+@dataclass
+class BlockRanks:
+    """The order of the alternatives in every sample of a block, from one sort per sample.
+
+    ``order[s]`` lists the alternatives best first (ties in any order); ``first[s]``
+    is the leader, or -1 where several tie first; ``tie[s]`` says whether sample s
+    has any tie. For the tied samples only, ``better_tied`` and ``g_tied`` (m, T)
+    give each alternative's 0-based rank (the best rank its tie group spans) and
+    the size of its tie group. Nothing here is (m, m) per sample.
+    """
+
+    order: np.ndarray  # (S, m)
+    first: np.ndarray  # (S,) int64
+    tie: np.ndarray  # (S,) bool
+    better_tied: np.ndarray  # (m, T) int32
+    g_tied: np.ndarray  # (m, T) int32
+
+    def better(self) -> np.ndarray:
+        """Every alternative's 0-based rank in every sample, (m, S) (a tied one: the best rank it shares)."""
+        S, m = self.order.shape
+        out = np.empty((S, m), np.int32)
+        clean = ~self.tie
+        pos = np.broadcast_to(np.arange(m, dtype=np.int32), (int(clean.sum()), m))
+        inner = np.empty(pos.shape, np.int32)
+        np.put_along_axis(inner, self.order[clean], pos, axis=1)
+        out[clean] = inner
+        out[self.tie] = self.better_tied.T
+        return np.ascontiguousarray(out.T)
+
+    def shared_first(self) -> np.ndarray:
+        """For the samples where several alternatives tie first (``first == -1``), in sample order:
+        (m, F) True where the alternative is one of them."""
+        cols = self.first[self.tie] < 0
+        return np.asarray(self.better_tied[:, cols] == 0)
 
 
-def rank_stats(sT: FloatArray, ws: Workspace | None = None) -> tuple[Any, ...]:
-    """From scores (m, S), higher is better: acceptability counts, tie counts, wins, first place, better.
+def _tie_groups(V: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ranks (best rank of the group) and tie-group sizes (m, T), from sorted values and orders (T, m)."""
+    T, m = V.shape
+    pos = np.arange(m, dtype=np.int32)[None, :]
+    new = np.ones((T, m), dtype=bool)
+    np.not_equal(V[:, 1:], V[:, :-1], out=new[:, 1:])
+    start = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
+    last = np.ones((T, m), dtype=bool)
+    last[:, :-1] = new[:, 1:]
+    end = np.minimum.accumulate(np.where(last, pos, m - 1)[:, ::-1], axis=1)[:, ::-1]
+    better = np.empty((T, m), np.int32)
+    g = np.empty((T, m), np.int32)
+    np.put_along_axis(better, order, start.astype(np.int32), axis=1)
+    np.put_along_axis(g, order, (end - start + 1).astype(np.int32), axis=1)
+    return np.ascontiguousarray(better.T), np.ascontiguousarray(g.T)
 
-    ``first`` is the index of the best alternative per sample, or -1 where several tie first;
-    the tie counts are a :class:`TieCounts`, or None when no sample has a tie.
+
+def block_ranks(sT: FloatArray, ws: Workspace | None = None) -> BlockRanks:
+    """Sort every sample of ``sT`` (m, S), higher is better: O(m log m) time and O(m) memory per sample.
+
+    The scores are laid out (S, m) so that each sample's sort runs on contiguous memory.
     """
     m, S = sT.shape
-    better, g, top = sample_ranks(sT)
-    tie = (g > 1).any(axis=0)
-    first = np.where(g[top, np.arange(S)] == 1, top, -1).astype(np.int64)
-    idx = better + (np.arange(m, dtype=np.int64) * m)[:, None]
-    acc = np.bincount((idx[:, ~tie] if tie.any() else idx).ravel(), minlength=m * m).reshape(m, m)
-    ties = TieCounts.of_block(m, better[:, tie], g[:, tie]) if tie.any() else None
-    return acc.astype(np.int64), ties, pairwise_wins(sT, ws), first, better
+    neg = np.negative(sT.T, out=scratch(ws, "neg", (S, m)))  # ascending order = best first
+    order = np.argsort(neg, axis=1)
+    V = np.sort(neg, axis=1)  # the values in that order (equal values are interchangeable); faster than a gather
+    eq = np.equal(V[:, 1:], V[:, :-1], out=scratch(ws, "eq", (S, m - 1), np.bool_))
+    tie = eq.any(axis=1) if m > 1 else np.zeros(S, bool)
+    first = order[:, 0].astype(np.int64)
+    if m > 1:
+        first[eq[:, 0]] = -1
+    if tie.any():
+        bt, gt = _tie_groups(V[tie], order[tie])
+    else:
+        bt = gt = np.zeros((m, 0), np.int32)
+    return BlockRanks(order, first, tie, bt, gt)
 
 
-def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int,
-                 ws: Workspace | None = None) -> tuple[FloatArray, ...]:
+def rank_stats(sT: FloatArray, ws: Workspace | None = None, pairwise: bool = True) -> tuple[Any, ...]:
+    """Like :func:`rank_counts`, with the ranks spelled out: acceptability counts, tie counts, wins,
+    ``first`` (S,) and ``better`` (m, S), each alternative's 0-based rank (the best rank a tie shares)."""
+    acc, ties, wins, r = rank_counts(sT, ws, pairwise)
+    return acc, ties, wins, r.first, r.better()
+
+
+def rank_counts(sT: FloatArray, ws: Workspace | None = None, pairwise: bool = True) -> tuple[Any, ...]:
+    """From scores (m, S), higher is better: acceptability counts, tie counts, wins and the :class:`BlockRanks`.
+
+    The tie counts are a :class:`TieCounts`, or None when no sample has a tie; the wins
+    are None unless ``pairwise`` (they cost m * m comparisons per sample, everything
+    else O(m log m)).
+    """
+    m = sT.shape[0]
+    r = block_ranks(sT, ws)
+    clean = r.order if not r.tie.any() else r.order[~r.tie]
+    keys = np.multiply(clean, m, out=scratch(ws, "akeys", clean.shape, np.int64))
+    keys += np.arange(m, dtype=np.int64)  # key i * m + rank
+    acc = np.bincount(keys.ravel(), minlength=m * m).reshape(m, m).astype(np.int64)
+    ties = TieCounts.of_block(m, r.better_tied, r.g_tied) if r.tie.any() else None
+    return acc, ties, pairwise_wins(sT, ws) if pairwise else None, r
+
+
+def central_sums(ranks: BlockRanks, WT: FloatArray, m: int, ws: Workspace | None = None) -> tuple[FloatArray, ...]:
     """Per-alternative sums of w and w**2 over the samples it ranks first, and their (fractional) count."""
     n = WT.shape[0]
+    first = ranks.first
     clean = first >= 0
     everyone = bool(clean.all())
     f, w = (first, WT) if everyone else (first[clean], WT[:, clean])
@@ -154,7 +220,7 @@ def central_sums(first: np.ndarray, better: np.ndarray, WT: FloatArray, m: int,
     s2 = np.bincount(idx, weights=w2.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
     cnt = np.bincount(f, minlength=m).astype(np.float64)
     if not everyone:  # samples with several alternatives tied first
-        top = (better[:, ~clean] == 0).astype(np.float64)
+        top = ranks.shared_first().astype(np.float64)
         top /= top.sum(axis=0)
         s1 += top @ WT[:, ~clean].T
         s2 += top @ (WT[:, ~clean] ** 2).T

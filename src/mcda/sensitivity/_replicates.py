@@ -66,31 +66,37 @@ def ratio_se(p: FloatArray, a2: FloatArray, ak: FloatArray, k2: FloatArray | flo
     return np.asarray(np.sqrt(R / (R - 1) * dev) / total, dtype=np.float64)
 
 
-def _pair_sums(ids: np.ndarray, better: np.ndarray, sT: FloatArray, kc: FloatArray,
-               R: int) -> tuple[FloatArray, ...]:
+def _pair_sums(ids: np.ndarray, better: np.ndarray, sT: FloatArray, kc: FloatArray, R: int,
+               pairwise: bool = True) -> tuple[FloatArray | None, ...]:
     """``sum_c a_c^2`` and ``sum_c a_c k_c`` for the acceptability and the winning counts.
 
     Per replicate c, ``a_c[i, r]`` counts samples where i takes rank r and
     ``w_c[i, k]`` those where s_i > s_k. Both are built for a group of rows i at a
     time (at most about 64 MB), so memory stays linear in m. The counts are
-    integers, so the sums are exact whatever the grouping.
+    integers, so the sums are exact whatever the grouping. Without ``pairwise`` the
+    winning sums are None and no (m, m) comparison is made.
     """
     m, S = sT.shape
     order = np.argsort(ids, kind="stable")
     starts = np.searchsorted(ids[order], np.arange(R))
     so = sT[:, order]
-    out = [np.empty((m, m)) for _ in range(4)]
+    acc2, acck = np.empty((m, m)), np.empty((m, m))
+    wins2, winsk = (np.empty((m, m)), np.empty((m, m))) if pairwise else (None, None)
     rows = max(1, min(m, (1 << 26) // max(1, 8 * m * max(S, R))))
     for a0 in range(0, m, rows):
         b0 = min(m, a0 + rows)
         c = b0 - a0
         keys = ids[None, :] * (c * m) + np.arange(c)[:, None] * m + better[a0:b0]
         a = np.bincount(keys.ravel(), minlength=R * c * m).reshape(R, c, m).astype(np.float64)
-        G = (so[a0:b0, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
-        w = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k)
-        out[0][a0:b0], out[1][a0:b0] = (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc)
-        out[2][a0:b0], out[3][a0:b0] = (w * w).sum(axis=0), np.einsum("rij,r->ij", w, kc)
-    return tuple(out)
+        acc2[a0:b0], acck[a0:b0] = (a * a).sum(axis=0), np.einsum("rij,r->ij", a, kc)
+        if wins2 is not None and winsk is not None:
+            G = (so[a0:b0, None, :] > so[None, :, :]).astype(np.int32)  # G[i, k, s] = s_i > s_k
+            w = np.moveaxis(np.add.reduceat(G, starts, axis=2), 2, 0).astype(np.float64)  # (R, i, k)
+            wins2[a0:b0], winsk[a0:b0] = (w * w).sum(axis=0), np.einsum("rij,r->ij", w, kc)
+    return acc2, acck, wins2, winsk
+
+
+_COUNTS = ("acc2", "acck", "wins2", "winsk")  # integer-valued sums: exact in any order
 
 
 @dataclass
@@ -101,46 +107,58 @@ class Replicates:
     ``acc2, wins2 = sum a_c^2`` and ``acck, winsk = sum a_c k_c``; for the central
     weights, with ``s_c`` the replicate's sum of ``w`` over its first places and
     ``f_c`` their number: ``cw2 = sum s_c^2``, ``cwf = sum s_c f_c``, ``f2 = sum f_c^2``.
+    The winning sums are None when the pairwise winning indices are not computed.
     """
 
     R: int
     k2: float
     acc2: FloatArray  # (m, m)
     acck: FloatArray
-    wins2: FloatArray  # (m, m)
-    winsk: FloatArray
+    wins2: FloatArray | None  # (m, m)
+    winsk: FloatArray | None
     cw2: FloatArray  # (m, n)
     cwf: FloatArray
     f2: FloatArray  # (m,)
 
     @classmethod
-    def zeros(cls, m: int, n: int) -> Replicates:
+    def zeros(cls, m: int, n: int, pairwise: bool = True) -> Replicates:
         """Empty sums for m alternatives and n criteria."""
-        return cls(0, 0.0, np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)),
-                   np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
+        return cls(0, 0.0, np.zeros((m, m)), np.zeros((m, m)), np.zeros((m, m)) if pairwise else None,
+                   np.zeros((m, m)) if pairwise else None, np.zeros((m, n)), np.zeros((m, n)), np.zeros(m))
 
     def add(self, other: Replicates) -> None:
         """Add another block's sums in place."""
         self.R += other.R
         self.k2 += other.k2
         for name in ("acc2", "acck", "wins2", "winsk", "cw2", "cwf", "f2"):
-            getattr(self, name).__iadd__(getattr(other, name))
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not None and theirs is not None:
+                mine += theirs
+
+    def move_counts(self, other: Replicates) -> None:
+        """Move ``other``'s integer-valued (m, m) sums into these, leaving zeros there (exact in any order)."""
+        for name in _COUNTS:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not None and theirs is not None:
+                mine += theirs
+                setattr(other, name, np.zeros(()))
 
     @classmethod
     def of_block(cls, ids: np.ndarray, better: np.ndarray, first: np.ndarray, WT: FloatArray,
-                 sT: FloatArray) -> Replicates:
+                 sT: FloatArray, pairwise: bool = True) -> Replicates:
         """The sums of one block from its per-sample ranks.
 
         ``ids`` (S,) replicate per sample (every replicate 0..R-1 present);
         ``better`` (m, S) number of alternatives strictly better (the rank, 0-based;
         a tied sample counts at the best rank it shares); ``first`` (S,) the leader
         or -1 when several tie first (left out of the central weights); ``WT`` (n, S)
-        weights; ``sT`` (m, S) scores, higher is better.
+        weights; ``sT`` (m, S) scores, higher is better; ``pairwise``: also the winning sums.
         """
         m, n = sT.shape[0], WT.shape[0]
         R = int(ids.max()) + 1
         kc = np.bincount(ids, minlength=R).astype(np.float64)
-        acc2, acck, wins2, winsk = _pair_sums(ids, better, sT, kc, R)
+        acc2, acck, wins2, winsk = _pair_sums(ids, better, sT, kc, R, pairwise)
+        assert acc2 is not None and acck is not None
         clean = first >= 0
         fi, ri = first[clean], ids[clean]
         f = np.bincount(ri * m + fi, minlength=R * m).reshape(R, m).astype(np.float64)

@@ -32,7 +32,7 @@ from mcda._types import FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
-    block_generator,
+    Workspace,
     check_claim,
     claim_margins,
     one_blas_thread,
@@ -40,13 +40,13 @@ from mcda.sensitivity._common import (
     root_entropy,
 )
 from mcda.sensitivity._dask import resolve_backend
+from mcda.sensitivity._driver import BLOCK_SIZE, BlockContext, DrawCache, block_matrices, block_weights, run_blocks
 from mcda.sensitivity._replicates import ratio_se, replicate_ids
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.smaa import BLOCK_SIZE
 from mcda.sensitivity.tipping import TippingPoints, tipping_points
-from mcda.sensitivity.uncertainty import check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.uncertainty import check_evidence, evidence_group
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimAnalysis", "ClaimDraws", "ClaimRobustness", "ClaimTip", "claim_robustness",
            "holds_probability"]
@@ -98,7 +98,7 @@ class ClaimDraws:
 
     Every claim and every method checked on the same (matrix, weights) sees the
     same draws: the weight block ``b`` comes from stream 0, its evidence
-    matrices from stream 1 (:func:`~mcda.sensitivity._common.block_generator`),
+    matrices from stream 1 (the block streams of :mod:`mcda.sensitivity._driver`),
     exactly as a single :func:`holds_probability` call draws them, so sharing
     changes no number. Methods that cannot score a stack of matrices share one
     matrix between ``group`` weight samples and get their own evidence draws.
@@ -117,8 +117,7 @@ class ClaimDraws:
         self.evidence = evidence
         self.dist = WeightDistribution.dirichlet(w, concentration)
         self.entropy = root_entropy(rng)
-        self._weights: list[FloatArray] = []
-        self._matrices: dict[int, list[FloatArray]] = {}
+        self.cache = DrawCache()
 
     def sizes(self) -> list[int]:
         """Samples per block."""
@@ -127,20 +126,39 @@ class ClaimDraws:
 
     def weights(self, b: int) -> FloatArray:
         """Weight samples of block ``b``, shape (k, n)."""
-        while len(self._weights) <= b:
-            i = len(self._weights)
-            self._weights.append(self.dist.sample(self.sizes()[i], block_generator(self.entropy, 0, i)))
-        return self._weights[b]
+        return block_weights(self.dist, self.entropy, b, self.sizes()[b], self.cache)
 
     def matrices(self, b: int, group: int) -> FloatArray:
         """Sampled matrices of block ``b`` for methods sharing one matrix between ``group`` samples."""
-        done = self._matrices.setdefault(group, [])
-        while len(done) <= b:
-            i = len(done)
-            k = self.sizes()[i]
-            done.append(sample_evidence(self.X, self.lo, self.hi, self.conf, -(-k // group),
-                                        block_generator(self.entropy, 1, i), self.evidence))
-        return done[b]
+        return block_matrices(self.X, self.lo, self.hi, self.conf, self.evidence, self.entropy, b,
+                              self.sizes()[b], group, cache=self.cache)
+
+    def context(self, X: FloatArray, benefit: np.ndarray, method: Method) -> BlockContext:
+        """The block context of P(holds) for one method on these draws (sharing their cache)."""
+        group = evidence_group(method) if self.evidence != "none" else 1
+        return BlockContext(X=X, benefit=benefit, method=method, dist=self.dist, entropy=self.entropy,
+                            n_samples=self.n_samples, evidence=self.evidence, lo=self.lo, hi=self.hi,
+                            conf=self.conf, group=group, pairwise=False, cache=self.cache)
+
+
+_Holds = tuple[int, int, float, float, float]  # hits, replicates, sum a^2, sum a k, sum k^2
+
+
+def _holds_block(ctx: BlockContext, b: int, ws: Workspace, claim: np.ndarray) -> _Holds:
+    """Hits of ``claim`` in block ``b`` and its replicate sums: a block task of the driver."""
+    method = ctx.method
+    W = ctx.weights(b)
+    if ctx.evidence == "none":
+        S = np.asarray(method.scores(ctx.X, W, ctx.benefit))
+    else:
+        S = method.stack_scores(ctx.matrices(b), W[:, None, :], ctx.benefit)[:, 0, :]
+    ok = claim_margins(S, claim, method.higher_is_better) > 0
+    ids = replicate_ids(W.shape[0], markov=False, group=ctx.group)
+    if ids is None:
+        return int(np.count_nonzero(ok)), 0, 0.0, 0.0, 0.0
+    a = np.bincount(ids, weights=ok).astype(np.float64)
+    kc = np.bincount(ids).astype(np.float64)
+    return int(np.count_nonzero(ok)), a.size, float(a @ a), float(a @ kc), float(kc @ kc)
 
 
 class ClaimAnalysis:
@@ -186,28 +204,16 @@ class ClaimAnalysis:
 
     def holds_probability(self, claim: np.ndarray) -> tuple[float, float]:
         """P(claim holds) and its standard error on the shared draws (see :func:`holds_probability`)."""
-        d, method = self.draws, self.method
+        d = self.draws
         if d is None:
             raise InputError("P(holds) needs the shared draws: build the ClaimAnalysis with a ClaimDraws")
-        group = evidence_group(method) if d.evidence != "none" else 1
         hits, R, a2, ak, k2 = 0, 0, 0.0, 0.0, 0.0
-        if d.client is not None:
-            from mcda.sensitivity._dask import holds_sums
-
-            hits, R, a2, ak, k2 = holds_sums(self, claim, group, d.client)
-        for b, k in enumerate(d.sizes() if d.client is None else []):
-            W = d.weights(b)
-            if d.evidence == "none":
-                S = np.asarray(method.scores(self.X, W, self.benefit))
-            else:
-                S = method.stack_scores(d.matrices(b, group), W[:, None, :], self.benefit)[:, 0, :]
-            ok = claim_margins(S, claim, method.higher_is_better) > 0
-            hits += int(np.count_nonzero(ok))
-            ids = replicate_ids(k, markov=False, group=group)
-            if ids is not None:
-                a = np.bincount(ids, weights=ok).astype(np.float64)
-                kc = np.bincount(ids).astype(np.float64)
-                R, a2, ak, k2 = R + a.size, a2 + float(a @ a), ak + float(a @ kc), k2 + float(kc @ kc)
+        for parts in run_blocks(d.context(self.X, self.benefit, self.method), _holds_block, claim,
+                                client=d.client, label="holds"):
+            for h, r, sa2, sak, sk2 in parts:  # in block order
+                hits += h
+                if r:  # only blocks with replicates add to their sums
+                    R, a2, ak, k2 = R + r, a2 + sa2, ak + sak, k2 + sk2
         n = d.n_samples
         p = hits / n
         se = float(np.sqrt(p * (1 - p) / n))

@@ -13,7 +13,12 @@ decision matrices drawn from the evidence-uncertainty model
   when the weights are its central weights and the matrix is uncertain (with
   ``evidence="none"`` this is 0 or 1, computed exactly);
 * **pairwise winning indices** ``c_ik``: the probability that ``i`` scores
-  strictly better than ``k``.
+  strictly better than ``k``. They cost m * m comparisons per sample where the
+  other indices cost O(m log m) (one sort and counts), so they are computed
+  only when asked (``pairwise=True``) or, by default (``pairwise=None``), for at
+  most :data:`mcda.defaults.SMAA_PAIRWISE_MAX` alternatives; otherwise the
+  result's ``winning`` is None and :meth:`SMAAResult.winning_indices` says how
+  to ask for them. The other indices do not depend on this choice.
 
 Monte Carlo standard errors, for independent draws: binomial
 ``sqrt(p (1 - p) / N)`` for every index and confidence factor; for central
@@ -59,9 +64,6 @@ acceptability analysis methods. Journal of Multi-Criteria Decision Analysis 15, 
 from __future__ import annotations
 
 import os
-import threading
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -70,22 +72,22 @@ import numpy as np
 from mcda import defaults
 from mcda._lazy import lazy_module
 from mcda._params import count, optional_count
-from mcda._progress import progress_bar, wanted
-from mcda._types import ArrayLike, BoolArray, FloatArray, RNGLike
+from mcda._progress import wanted
+from mcda._types import ArrayLike, FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import (
-    Workspace,
     block_generator,
     resolve_method,
     root_entropy,
     validated_problem,
 )
 from mcda.sensitivity._dask import resolve_backend
-from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
-from mcda.sensitivity._replicates import Replicates, ratio_se, replicate_ids
+from mcda.sensitivity._driver import BLOCK_SIZE, P_STREAM, BlockContext, run_blocks
+from mcda.sensitivity._replicates import ratio_se
+from mcda.sensitivity._smaa_blocks import _add, _block, _confidence, _fold_counts, _Totals
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.uncertainty import check_evidence, evidence_group, sample_evidence
+from mcda.sensitivity.uncertainty import check_evidence, evidence_group
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,15 +96,11 @@ else:
 
 __all__ = ["BLOCK_SIZE", "MAX_ALTERNATIVES", "SMAAResult", "smaa"]
 
-#: Samples per random-number block (part of what a seed means; never changes results across chunk sizes).
-BLOCK_SIZE = 8192
-_W_STREAM, _X_STREAM, _C_STREAM, _P_STREAM = 0, 1, 2, 3
 #: Largest number of alternatives SMAA accepts: the results hold several (m, m) matrices and the
 #: pairwise winning indices cost m * m comparisons per sample.
 MAX_ALTERNATIVES = 2000
 #: Largest ``chunk_size`` (samples scored per vectorised call).
 MAX_CHUNK = 1 << 22
-_PAIR_BYTES = 1 << 26  # score bytes of the confidence pass held at once
 
 
 def weight_streams(weights: WeightDistribution | None, n: int, rng: RNGLike
@@ -115,7 +113,14 @@ def weight_streams(weights: WeightDistribution | None, n: int, rng: RNGLike
     if dist.constraints is not None:
         dist.constraints.validate(n)
     entropy = root_entropy(rng)
-    return dist.resolve(block_generator(entropy, _P_STREAM, 0)), entropy
+    return dist.resolve(block_generator(entropy, P_STREAM, 0)), entropy
+
+
+def wants_pairwise(pairwise: bool | None, m: int) -> bool:
+    """Whether an analysis of ``m`` alternatives counts the pairwise winning indices (see :func:`smaa`)."""
+    if pairwise is not None and not isinstance(pairwise, bool | np.bool_):
+        raise InputError(f"pairwise must be True, False or None; got {pairwise!r}")
+    return m <= defaults.SMAA_PAIRWISE_MAX if pairwise is None else bool(pairwise)
 
 
 def check_size(m: int, n: int) -> None:
@@ -137,8 +142,10 @@ class SMAAResult:
         ``[i, r]``: probability that alternative i takes rank r + 1.
     central_weights, central_weights_se : ndarray, shape (m, n)
     confidence, confidence_se : ndarray, shape (m,)
-    winning, winning_se : ndarray, shape (m, m)
-        ``[i, k]``: probability that i scores strictly better than k.
+    winning, winning_se : ndarray, shape (m, m), or None
+        ``[i, k]``: probability that i scores strictly better than k; None when not computed
+        (``pairwise=False``, or more than :data:`mcda.defaults.SMAA_PAIRWISE_MAX` alternatives
+        with ``pairwise=None``): :meth:`winning_indices` then raises, saying how to ask for them.
     n_samples, n_confidence_samples : int
         Samples of the main pass and of the confidence pass (0: computed exactly).
     method, evidence : str
@@ -157,14 +164,37 @@ class SMAAResult:
     central_weights_se: FloatArray
     confidence: FloatArray
     confidence_se: FloatArray
-    winning: FloatArray
-    winning_se: FloatArray
+    winning: FloatArray | None
+    winning_se: FloatArray | None
     n_samples: int
     n_confidence_samples: int
     method: str
     evidence: str
     replicates: int = 0
     sampler: str = "uniform"
+
+    def winning_indices(self) -> tuple[FloatArray, FloatArray]:
+        """The pairwise winning indices and their standard errors, or a clear error when they were not computed.
+
+        Examples
+        --------
+        >>> res = smaa([[1.0, 0.0], [0.0, 1.0]], [True, True], "wsm", 2000, rng=0, pairwise=False)
+        >>> res.winning is None
+        True
+        >>> try:
+        ...     res.winning_indices()
+        ... except InputError as exc:
+        ...     print(str(exc)[:47])
+        the pairwise winning indices were not computed
+        """
+        if self.winning is None or self.winning_se is None:
+            m = self.rank_acceptability.shape[0]
+            raise InputError(
+                f"the pairwise winning indices were not computed for these {m} alternatives (they cost m * m "
+                f"comparisons per sample; by default only up to {defaults.SMAA_PAIRWISE_MAX} alternatives): "
+                "ask for them with smaa(..., pairwise=True), Study.smaa(..., pairwise=True) or "
+                "mcda smaa --pairwise")
+        return self.winning, self.winning_se
 
     def kbr_acceptability(self, k: int) -> FloatArray:
         """k-best-ranks acceptability ``a_i^k = sum_{r <= k} b_i^r``: the share of samples where i ranks in the top k.
@@ -219,9 +249,11 @@ class SMAAResult:
 
     def to_frame(self, alternatives: list[str] | None = None, criteria: list[str] | None = None) -> pd.DataFrame:
         """One row per alternative; column groups ``acceptability`` (rank 1..m), ``acceptability_se``,
-        ``central_weights`` (per criterion), ``central_weights_se``, ``confidence``, ``winning`` (vs each).
+        ``central_weights`` (per criterion), ``central_weights_se``, ``confidence``, ``winning`` (vs each;
+        only when the pairwise winning indices were computed, see :meth:`winning_indices`).
 
-        ``attrs`` carries the method, evidence model, sample counts, sampler and replicates."""
+        ``attrs`` carries the method, evidence model, sample counts, sampler, replicates and
+        ``pairwise`` (whether the ``winning`` group is there)."""
         m, n = self.central_weights.shape
         alts = alternatives or [f"a{i}" for i in range(m)]
         crits = criteria or [f"c{j}" for j in range(n)]
@@ -232,13 +264,14 @@ class SMAAResult:
             "central_weights": pd.DataFrame(self.central_weights, index=alts, columns=crits),
             "central_weights_se": pd.DataFrame(self.central_weights_se, index=alts, columns=crits),
             "confidence": pd.DataFrame({"value": self.confidence, "se": self.confidence_se}, index=alts),
-            "winning": pd.DataFrame(self.winning, index=alts, columns=alts),
         }
+        if self.winning is not None:
+            blocks["winning"] = pd.DataFrame(self.winning, index=alts, columns=alts)
         df = pd.concat(blocks, axis=1)
         df.index.name = "alternative"
         df.attrs.update(method=self.method, evidence=self.evidence, n_samples=self.n_samples,
                         n_confidence_samples=self.n_confidence_samples, sampler=self.sampler,
-                        replicates=self.replicates)
+                        replicates=self.replicates, pairwise=self.winning is not None)
         return df
 
     def _repr_html_(self) -> str:
@@ -250,156 +283,6 @@ class SMAAResult:
                  "<p>central weights</p>", html_frame(pd.DataFrame(df["central_weights"]))]
         return html_block(f"SMAA-2 ({self.method}, {self.n_samples} samples, weights {self.sampler}, "
                           f"evidence {self.evidence})", parts)
-
-
-@dataclass
-class _Totals:
-    acc: np.ndarray  # (m, m) int64: counts from samples without ties
-    ties: TieCounts | None  # tie counts per tie size g (worth 1/g each); None: no tie
-    wins: np.ndarray  # (m, m) int64: wins[i, k] = #(s_i > s_k)
-    cw_sum: FloatArray  # (m, n)
-    cw_sq: FloatArray  # (m, n)
-    first: FloatArray  # (m,)
-    rep: Replicates | None = None
-
-
-def _block(b: int, k: int, ctx: dict[str, Any], ws: Workspace) -> _Totals:
-    """Everything for one block of k samples (big temporaries in the chunk's workspace)."""
-    m = ctx["m"]
-    dist: WeightDistribution = ctx["dist"]
-    WT = dist.sample_T(k, block_generator(ctx["entropy"], _W_STREAM, b), ws)
-    if ctx["evidence"] == "none":
-        sT = ctx["scorer"](WT, ws)
-    else:
-        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], -(-k // ctx["group"]),
-                             block_generator(ctx["entropy"], _X_STREAM, b), ctx["evidence"])
-        sT = np.ascontiguousarray(ctx["method"].stack_scores(Xs, WT.T[:, None, :], ctx["benefit"])[:, 0, :].T)
-    if not ctx["higher"]:
-        sT = -sT
-    acc, ties, wins, first, better = rank_stats(sT, ws)
-    s1, s2, cnt = central_sums(first, better, WT, m, ws)
-    ids = replicate_ids(k, ctx["dist"].markov, ctx["group"] if ctx["evidence"] != "none" else 1)
-    rep = None if ids is None else Replicates.of_block(ids, better, first, WT, sT)
-    return _Totals(acc, ties, wins, s1, s2, cnt, rep)
-
-
-def _chunk(job: tuple[int, int], ctx: dict[str, Any]) -> list[_Totals]:
-    """Blocks b0..b1-1, one after the other (each block's arrays stay in cache).
-
-    The exact integer counts ((m, m) each) are folded into the chunk's first block
-    as they come, so a chunk in flight holds one set of them, not one per block;
-    the float sums stay per block, to be added in block order.
-    """
-    N = ctx["N"]
-    ws: Workspace = ctx["local"].__dict__.setdefault("ws", {})  # one per thread, for the whole call
-    out: list[_Totals] = []
-    for b in range(*job):
-        t = _block(b, min(BLOCK_SIZE, N - b * BLOCK_SIZE), ctx, ws)
-        if out:
-            _fold_counts(out[0], t)
-        out.append(t)
-    return out
-
-
-_ZERO_INT, _ZERO_FLOAT = np.zeros((), np.int64), np.zeros(())
-
-
-def _fold_counts(into: _Totals, t: _Totals) -> None:
-    """Move ``t``'s integer counts into ``into`` (exact whatever the order), leaving zeros in ``t``."""
-    into.acc += t.acc
-    into.wins += t.wins
-    if t.ties is not None:
-        if into.ties is None:
-            into.ties = t.ties
-        else:
-            into.ties.add(t.ties)
-    t.acc, t.wins, t.ties = _ZERO_INT, _ZERO_INT, None
-    if into.rep is not None and t.rep is not None:  # integer-valued float sums: exact as well
-        for name in ("acc2", "acck", "wins2", "winsk"):
-            getattr(into.rep, name).__iadd__(getattr(t.rep, name))
-            setattr(t.rep, name, _ZERO_FLOAT)
-
-
-def _run(ctx: dict[str, Any], n_blocks: int, per_chunk: int, n_jobs: int) -> _Totals:
-    """Score every block and add the per-block totals into one, in block order.
-
-    At most ``2 * n_jobs`` chunks are in flight, so memory stays bounded by the
-    chunk size whatever the number of samples.
-    """
-    m, n = ctx["m"], ctx["n"]
-    tot = _Totals(np.zeros((m, m), np.int64), TieCounts(m), np.zeros((m, m), np.int64),
-                  np.zeros((m, n)), np.zeros((m, n)), np.zeros(m), Replicates.zeros(m, n))
-    jobs = [(b, min(b + per_chunk, n_blocks)) for b in range(0, n_blocks, per_chunk)]
-    bar = progress_bar(n_blocks, "SMAA-2 blocks", bool(ctx.get("progress")) and len(jobs) > 1)
-    try:
-        if n_jobs <= 1 or len(jobs) == 1:
-            for job in jobs:
-                _add(tot, _chunk(job, ctx))
-                bar.update(job[1] - job[0])
-            return tot
-        with ThreadPoolExecutor(max_workers=n_jobs) as pool:
-            pending: deque[Future[list[_Totals]]] = deque()
-            for job in jobs:
-                pending.append(pool.submit(_chunk, job, ctx))
-                if len(pending) >= 2 * n_jobs:
-                    _add(tot, parts := pending.popleft().result())
-                    bar.update(len(parts))
-            while pending:
-                _add(tot, parts := pending.popleft().result())
-                bar.update(len(parts))
-        return tot
-    finally:
-        bar.close()
-
-
-def _add(tot: _Totals, parts: list[_Totals]) -> None:
-    for p in parts:  # block order: float sums associate the same way for every chunk size
-        tot.acc += p.acc
-        if p.ties is not None and tot.ties is not None:
-            tot.ties.add(p.ties)
-        tot.wins += p.wins
-        tot.cw_sum += p.cw_sum
-        tot.cw_sq += p.cw_sq
-        tot.first += p.first
-        if p.rep is not None and tot.rep is not None:
-            tot.rep.add(p.rep)
-
-
-def _confidence(ctx: dict[str, Any], Wc: FloatArray, has: BoolArray, n_conf: int,
-                client: Any = None) -> tuple[FloatArray, int]:
-    Wc = np.where(has[:, None], Wc, 1.0 / Wc.shape[1])  # no central weight: any valid row, result masked
-    sign = 1.0 if ctx["higher"] else -1.0
-    if ctx["evidence"] == "none":
-        S = sign * ctx["scorer"](np.ascontiguousarray(Wc.T)).T  # (m weights, m alternatives)
-        return np.where(has, shares(first_counts(S), 1), 0.0), 0
-    n_blocks = -(-n_conf // BLOCK_SIZE)
-    if client is None:
-        counts = _confidence_counts(ctx, Wc, n_conf, (0, n_blocks))
-    else:
-        from mcda.sensitivity._dask import run_confidence
-
-        counts = run_confidence(ctx, Wc, n_conf, n_blocks, client)
-    return np.where(has, shares(counts, n_conf), 0.0), n_conf
-
-
-def _confidence_counts(ctx: dict[str, Any], Wc: FloatArray, n_conf: int, blocks: tuple[int, int]) -> np.ndarray:
-    """First-place counts (m, m + 1) of the confidence pass over blocks ``blocks[0]..blocks[1]-1`` (exact integers)."""
-    m = ctx["m"]
-    sign = 1.0 if ctx["higher"] else -1.0
-    counts = np.zeros((m, m + 1), dtype=np.int64)
-    group = ctx["group"]
-    for b in range(*blocks):
-        k = min(BLOCK_SIZE, n_conf - b * BLOCK_SIZE)
-        U = -(-k // group)
-        Xs = sample_evidence(ctx["X"], ctx["lo"], ctx["hi"], ctx["conf"], U,
-                             block_generator(ctx["entropy"], _C_STREAM, b), ctx["evidence"])
-        g = -(-k // U)  # weight rows per sampled matrix (see Method.stack_scores)
-        step = max(1, _PAIR_BYTES // (8 * m * m * g))  # matrices per piece
-        for u in range(0, U, step):  # pieces of whole matrices: scores (rows, m, m) stay bounded
-            rows = min(k, (u + step) * g) - u * g
-            W = np.broadcast_to(Wc, (rows, *Wc.shape))
-            counts += first_counts(sign * ctx["method"].stack_scores(Xs[u:u + step], W, ctx["benefit"]))
-    return counts
 
 
 def smaa(
@@ -420,6 +303,7 @@ def smaa(
     progress: bool | None = None,
     backend: str = "local",
     client: Any = None,
+    pairwise: bool | None = None,
     **options: Any,
 ) -> SMAAResult:
     """SMAA-2 rank acceptability indices, central weights, confidence factors and winning indices.
@@ -455,6 +339,11 @@ def smaa(
         client) with a bitwise-identical result; see :mod:`mcda.sensitivity._dask`.
     client : dask.distributed.Client, optional
         The cluster for ``backend="dask"`` (passing one implies it).
+    pairwise : bool, optional
+        Whether to compute the pairwise winning indices (m * m comparisons per sample):
+        ``True`` always, ``False`` never, ``None`` (default) for at most
+        :data:`mcda.defaults.SMAA_PAIRWISE_MAX` alternatives. Without them ``winning`` and
+        ``winning_se`` are None; every other index is the same either way.
 
     Returns
     -------
@@ -484,19 +373,23 @@ def smaa(
     if evidence != "none":
         for bound in (lo_, hi_):
             meth.scores(bound, np.full(n, 1.0 / n), mask)  # the method must accept every draw's range
-    ctx: dict[str, Any] = dict(m=m, n=n, N=N, X=arr, lo=lo_, hi=hi_, conf=conf, benefit=mask, method=meth,
-                               higher=meth.higher_is_better, evidence=evidence, dist=dist,
-                               group=evidence_group(meth), local=threading.local(),
-                               entropy=entropy, scorer=meth.prepare_T(arr, mask), progress=wanted(progress))
-    n_blocks = -(-N // BLOCK_SIZE)
+    ctx = BlockContext(X=arr, benefit=mask, method=meth, dist=dist, entropy=entropy, n_samples=N,
+                       evidence=evidence, lo=lo_, hi=hi_, conf=conf, group=evidence_group(meth),
+                       pairwise=wants_pairwise(pairwise, m),
+                       progress=wanted(progress), scorer=meth.prepare_T(arr, mask))
     per_chunk = max(1, -(-chunk // BLOCK_SIZE))
     jobs = (os.cpu_count() or 1) if threads is None else threads
-    if cluster is None:
-        tot = _run(ctx, n_blocks, per_chunk, jobs)
-    else:
-        from mcda.sensitivity._dask import run_smaa
+    tot = _Totals.zeros(m, n, ctx.pairwise)
+    for parts in run_blocks(ctx, _block, per_chunk=per_chunk, n_jobs=jobs, client=cluster, merge=_fold_counts,
+                            label="smaa", single_blas=True):
+        _add(tot, parts)
+    n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
+    return _result(ctx, tot, n_conf, per_chunk, jobs, cluster)
 
-        tot = run_smaa(ctx, n_blocks, per_chunk, cluster)
+
+def _result(ctx: BlockContext, tot: _Totals, n_conf: int, per_chunk: int, n_jobs: int, cluster: Any) -> SMAAResult:
+    """The indices and their standard errors from the totals of the main pass (and the confidence pass)."""
+    m, N = ctx.m, ctx.n_samples
     tied = np.zeros((m, m)) if tot.ties is None else tot.ties.shares(N)
     acc = np.asarray(tot.acc / N + tied, dtype=np.float64)
     has = tot.first > 0
@@ -504,15 +397,16 @@ def smaa(
     cw = np.where(has[:, None], tot.cw_sum / safe, 0.0)
     var = np.maximum(np.where(has[:, None], tot.cw_sq / safe, 0.0) - cw**2, 0.0)
     cw_se = np.sqrt(var / safe)
-    n_conf = min(N, defaults.CONFIDENCE_SAMPLES) if n_conf_arg is None else n_conf_arg
-    conf_p, n_used = _confidence(ctx, cw, has, n_conf, cluster)
-    win = tot.wins / N
-    acc_se, win_se = np.sqrt(acc * (1 - acc) / N), np.sqrt(win * (1 - win) / N)
+    conf_p, n_used = _confidence(ctx, cw, has, n_conf, per_chunk, n_jobs, cluster)
+    win = None if tot.wins is None else tot.wins / N
+    acc_se = np.sqrt(acc * (1 - acc) / N)
+    win_se = None if win is None else np.sqrt(win * (1 - win) / N)
     rep = tot.rep
     n_rep = 0 if rep is None else rep.R
     if rep is not None and rep.R >= 2:
         acc_se = np.maximum(acc_se, ratio_se(acc, rep.acc2, rep.acck, rep.k2, N, rep.R))
-        win_se = np.maximum(win_se, ratio_se(win, rep.wins2, rep.winsk, rep.k2, N, rep.R))
+        if win is not None and win_se is not None and rep.wins2 is not None and rep.winsk is not None:
+            win_se = np.maximum(win_se, ratio_se(win, rep.wins2, rep.winsk, rep.k2, N, rep.R))
         cw_rep = ratio_se(cw, rep.cw2, rep.cwf, rep.f2[:, None], safe, rep.R)
         cw_se = np.where(has[:, None], np.maximum(cw_se, cw_rep), 0.0)
     return SMAAResult(
@@ -520,6 +414,6 @@ def smaa(
         central_weights=cw, central_weights_se=cw_se,
         confidence=conf_p, confidence_se=np.sqrt(conf_p * (1 - conf_p) / n_used) if n_used else np.zeros(m),
         winning=win, winning_se=win_se,
-        n_samples=N, n_confidence_samples=n_used, method=meth.name, evidence=evidence, replicates=n_rep,
-        sampler=dist.sampler,
+        n_samples=N, n_confidence_samples=n_used, method=ctx.method.name, evidence=ctx.evidence, replicates=n_rep,
+        sampler=ctx.dist.sampler,
     )

@@ -28,9 +28,10 @@ from mcda._params import count
 from mcda._types import ArrayLike, FloatArray, RNGLike
 from mcda.errors import InputError
 from mcda.sensitivity._common import block_generator
-from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_stats, shares
+from mcda.sensitivity._driver import BLOCK_SIZE, W_STREAM
+from mcda.sensitivity._ranks import TieCounts, central_sums, first_counts, rank_counts, shares
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.smaa import _W_STREAM, BLOCK_SIZE, SMAAResult, weight_streams
+from mcda.sensitivity.smaa import SMAAResult, wants_pairwise, weight_streams
 
 __all__ = ["analyze_scores", "smaa_weights"]
 
@@ -47,7 +48,7 @@ def smaa_weights(n: int, n_samples: int, rng: RNGLike = 0, *, weights: WeightDis
     """
     N = count(n_samples, "n_samples")
     dist, entropy = weight_streams(weights, int(n), rng)
-    blocks = [dist.sample_T(min(BLOCK_SIZE, N - b * BLOCK_SIZE), block_generator(entropy, _W_STREAM, b)).T
+    blocks = [dist.sample_T(min(BLOCK_SIZE, N - b * BLOCK_SIZE), block_generator(entropy, W_STREAM, b)).T
               for b in range(-(-N // BLOCK_SIZE))]
     return np.ascontiguousarray(np.concatenate(blocks, axis=0))
 
@@ -55,6 +56,7 @@ def smaa_weights(n: int, n_samples: int, rng: RNGLike = 0, *, weights: WeightDis
 def analyze_scores(
     S: ArrayLike, W: ArrayLike | None = None, *, higher_is_better: bool = True,
     confidence_scorer: Callable[[FloatArray], FloatArray] | None = None, method: str = "scores",
+    pairwise: bool | None = None,
 ) -> SMAAResult:
     """SMAA-2 indices from scores already computed for sampled weights.
 
@@ -70,6 +72,10 @@ def analyze_scores(
         for the confidence factors (else they are 0 and ``n_confidence_samples`` is 0).
     method : str
         The name recorded in the result.
+    pairwise : bool, optional
+        Whether to count the pairwise winning indices (m * m per sample): as in
+        :func:`~mcda.sensitivity.smaa`, ``None`` counts them for at most
+        :data:`mcda.defaults.SMAA_PAIRWISE_MAX` alternatives.
 
     Returns
     -------
@@ -95,24 +101,26 @@ def analyze_scores(
         raise InputError(f"W must have shape (N = {N}, n); got {w.shape}")
     n = w.shape[1]
     sign = 1.0 if higher_is_better else -1.0
+    pairs = wants_pairwise(pairwise, m)
     acc = np.zeros((m, m), np.int64)
     wins = np.zeros((m, m), np.int64)
     tied: TieCounts | None = None
     cw_sum, cw_sq, first_n = np.zeros((m, n)), np.zeros((m, n)), np.zeros(m)
     for a in range(0, N, BLOCK_SIZE):  # the same block statistics as smaa, in bounded memory
         sT = np.ascontiguousarray(sign * s[a:a + BLOCK_SIZE].T)
-        a_counts, ties, w_counts, first, better = rank_stats(sT)
+        a_counts, ties, w_counts, ranks = rank_counts(sT, pairwise=pairs)
         acc += a_counts
-        wins += w_counts
+        if w_counts is not None:
+            wins += w_counts
         if ties is not None:
             if tied is None:
                 tied = ties
             else:
                 tied.add(ties)
-        s1, s2, cnt = central_sums(first, better, np.ascontiguousarray(w[a:a + BLOCK_SIZE].T), m)
+        s1, s2, cnt = central_sums(ranks, np.ascontiguousarray(w[a:a + BLOCK_SIZE].T), m)
         cw_sum, cw_sq, first_n = cw_sum + s1, cw_sq + s2, first_n + cnt
     ra = np.asarray(acc / N + (np.zeros((m, m)) if tied is None else tied.shares(N)), dtype=np.float64)
-    win = wins / N
+    win = wins / N if pairs else None
     has = first_n > 0
     safe = np.where(has, first_n, 1.0)[:, None]
     cw = np.where(has[:, None], cw_sum / safe, 0.0)
@@ -125,6 +133,7 @@ def analyze_scores(
     return SMAAResult(
         rank_acceptability=ra, rank_acceptability_se=np.sqrt(ra * (1 - ra) / N),
         central_weights=cw, central_weights_se=cw_se, confidence=conf, confidence_se=np.zeros(m),
-        winning=win, winning_se=np.sqrt(win * (1 - win) / N), n_samples=N, n_confidence_samples=n_conf,
+        winning=win, winning_se=None if win is None else np.sqrt(win * (1 - win) / N),
+        n_samples=N, n_confidence_samples=n_conf,
         method=method, evidence="none", replicates=0, sampler="given",
     )
