@@ -47,15 +47,20 @@ def _grid_exponents(Z: FloatArray) -> np.ndarray:
     return np.frexp(top)[1][:, None] - _HEADROOM
 
 
-def ramp_ok(Y: FloatArray) -> BoolArray:
-    """Columns of ``Y`` (m, k) on which the exact split works: ``2**e`` normal, ``m * max|y|`` finite.
+def ramp_ok(Y: FloatArray, width: FloatArray) -> BoolArray:
+    """Ramp columns of ``Y`` (m, k), ramps ``width = t1 - t0``, whose sums the split makes accurate.
 
-    The rest (values all within about 1e-290 of zero, or near the float limit) go pair by pair.
+    Needs ``2**e`` a normal number and ``m * max|y|`` finite, and the rounding of the
+    low parts' prefix sums (at most ``m**2 eps 2**e``) below ``2**-50`` of a flow:
+    ``m 2**e <= 4 width``. Other columns (a ramp narrower than about ``1e-17 m**2 max|y|``,
+    values all within 1e-290 of zero, or near the float limit) are summed pair by pair.
     """
+    m = Y.shape[0]
     with np.errstate(over="ignore"):
-        top = np.abs(Y).max(axis=0) * Y.shape[0]
-    e = np.frexp(top)[1] - _HEADROOM
-    return np.asarray(np.isfinite(top) & (top < 2.0**960) & ((top == 0) | (e > -1000)), dtype=bool)
+        top = np.abs(Y).max(axis=0) * m
+        e = np.frexp(top)[1] - _HEADROOM
+        fine = (top == 0) | ((e > -1000) & (m * np.ldexp(1.0, e) <= 4.0 * width))
+    return np.asarray(np.isfinite(top) & (top < 2.0**960) & fine, dtype=bool)
 
 
 def _split(V: FloatArray, e: np.ndarray) -> tuple[FloatArray, FloatArray]:
@@ -71,7 +76,7 @@ def _bracket(Z: FloatArray, t: FloatArray) -> tuple[np.ndarray, np.ndarray]:
     ``fl(y - z)`` is within ``eps/2 (|y| + |z|)`` of ``y - z``, so only values within a
     band ``B`` of ``y - t`` can go either way; ``B`` is four times that bound, one per row.
     """
-    K, m = Z.shape
+    K = Z.shape[0]
     lo, hi = np.empty(Z.shape, dtype=np.intp), np.empty(Z.shape, dtype=np.intp)
     with np.errstate(over="ignore", invalid="ignore"):
         B = 4.0 * np.finfo(np.float64).eps * (2.0 * np.abs(Z).max(axis=1) + np.abs(t))
@@ -129,7 +134,7 @@ def sorted_sums(Y: FloatArray, t0: FloatArray, t1: FloatArray, kind: np.ndarray)
     ``kind`` of middle piece (:data:`STEP`, :data:`HALF`, :data:`RAMP`). RAMP
     columns must pass :func:`ramp_ok`.
     """
-    m, k = Y.shape
+    k = Y.shape[1]
     Yt = np.concatenate([Y.T, -Y.T])  # (2k, m); the entering sums are the leaving sums of -y
     order = np.argsort(Yt, axis=1)
     Z = np.take_along_axis(Yt, order, axis=1)  # everything below in sorted order, queries included

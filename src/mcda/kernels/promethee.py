@@ -219,9 +219,9 @@ def _unicriterion_flows(
     Piecewise criteria (all but the Gaussian) come from one sort per criterion
     in O(m log m) (:mod:`._promethee_sorted`), with every tie and every
     difference on a threshold decided exactly as in the pairwise definition;
-    Gaussian criteria, columns too close to the float limits for exact ramp
-    sums, and small problems (below :data:`SORTED_FROM` alternatives) are
-    summed pair by pair, a bounded block at a time.
+    Gaussian criteria, ramps too narrow for their data to be summed accurately
+    from prefix sums (:func:`._promethee_sorted.ramp_ok`), and small problems
+    (below :data:`SORTED_FROM` alternatives) are summed pair by pair, a bounded block at a time.
     """
     m, n = X.shape
     Y = X * np.where(benefit, 1.0, -1.0)
@@ -229,7 +229,7 @@ def _unicriterion_flows(
     fast = np.array([f != "gaussian" for f in funcs]) & (m >= SORTED_FROM)
     ramp = fast & (kind == _sorted.RAMP)
     if ramp.any():
-        fast[ramp] = _sorted.ramp_ok(Y[:, ramp])
+        fast[ramp] = _sorted.ramp_ok(Y[:, ramp], (t1 - t0)[ramp])
     plus, minus = np.empty((m, n)), np.empty((m, n))
     cols = np.flatnonzero(fast)
     if cols.size:
