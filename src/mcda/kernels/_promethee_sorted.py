@@ -41,12 +41,6 @@ RAMP: Final[int] = 2  # v-shape, linear: (d - t0) / (t1 - t0)
 _HEADROOM: Final[int] = 50
 
 
-def _grid_exponents(Z: FloatArray) -> np.ndarray:
-    """Per row ``e`` with ``m * max|z| <= 2**(e + 50)``: sums of m values on the grid ``2**e`` are exact."""
-    top = np.abs(Z).max(axis=1) * Z.shape[1]
-    return np.frexp(top)[1][:, None] - _HEADROOM
-
-
 def ramp_ok(Y: FloatArray, width: FloatArray) -> BoolArray:
     """Ramp columns of ``Y`` (m, k), ramps ``width = t1 - t0``, whose sums the split makes accurate.
 
@@ -63,47 +57,32 @@ def ramp_ok(Y: FloatArray, width: FloatArray) -> BoolArray:
     return np.asarray(np.isfinite(top) & (top < 2.0**960) & fine, dtype=bool)
 
 
-def _split(V: FloatArray, e: np.ndarray) -> tuple[FloatArray, FloatArray]:
-    """``V = hi + lo`` exactly, ``hi`` a multiple of ``2**e`` (per row), ``|lo| <= 2**(e - 1)``."""
+def _split(V: FloatArray, e: int) -> tuple[FloatArray, FloatArray]:
+    """``V = hi + lo`` exactly, ``hi`` a multiple of ``2**e``, ``|lo| <= 2**(e - 1)``."""
     hi = np.ldexp(np.rint(np.ldexp(V, -e)), e)
     return hi, V - hi
 
 
-def _bracket(Z: FloatArray, t: FloatArray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices ``lo <= hi`` (K, m) with the predicate of :func:`_prefix_len` true below ``lo``
-    and false from ``hi`` on.
+def _prefix_len(z: FloatArray, t: float) -> np.ndarray:
+    """``#{k : fl(z[a] - z[k]) > t}`` for every ``a``; ``z`` sorted ascending.
 
-    ``fl(y - z)`` is within ``eps/2 (|y| + |z|)`` of ``y - z``, so only values within a
-    band ``B`` of ``y - t`` can go either way; ``B`` is four times that bound, one per row.
+    The predicate is true on a prefix of ``z``. ``fl(y - z)`` is within
+    ``eps/2 (|y| + |z|)`` of ``y - z``, so only values within a band ``B`` (four
+    times that bound) of ``z[a] - t`` can go either way: two ``searchsorted``
+    calls bracket the answer (the queries are sorted, so each is a merge) and a
+    binary search on the predicate itself finishes it, a step or two unless
+    many values tie within rounding of the breakpoint.
     """
-    K = Z.shape[0]
-    lo, hi = np.empty(Z.shape, dtype=np.intp), np.empty(Z.shape, dtype=np.intp)
+    m = z.shape[0]
     with np.errstate(over="ignore", invalid="ignore"):
-        B = 4.0 * np.finfo(np.float64).eps * (2.0 * np.abs(Z).max(axis=1) + np.abs(t))
-        for j in range(K):  # a loop over criteria; the queries are sorted, so each search is a merge
-            centre = Z[j] - t[j]
-            lo[j] = np.searchsorted(Z[j], centre - B[j], side="left")
-            hi[j] = np.searchsorted(Z[j], centre + B[j], side="right")
-    return lo, hi
-
-
-def _prefix_len(Z: FloatArray, t: FloatArray) -> np.ndarray:
-    """``#{k : fl(Z[j, a] - Z[j, k]) > t[j]}`` for every ``j, a``; rows of ``Z`` sorted ascending.
-
-    The predicate is true on a prefix; a binary search on the predicate itself,
-    all rows at once, inside the bracket of :func:`_bracket` (a step or two
-    unless many values tie within rounding of a breakpoint).
-    """
-    K, m = Z.shape
-    lo, hi = _bracket(Z, t)
-    flat = Z.ravel()
-    offset = (np.arange(K) * m)[:, None]
-    tt = t[:, None]
+        B = 4.0 * np.finfo(np.float64).eps * (2.0 * np.abs(z).max() + abs(t))
+        centre = z - t
+        lo = np.searchsorted(z, centre - B, side="left")
+        hi = np.searchsorted(z, centre + B, side="right")
     for _ in range(int((hi - lo).max(initial=0)).bit_length()):
         mid = (lo + hi) >> 1
-        zk = flat[np.minimum(mid, m - 1) + offset]
         with np.errstate(over="ignore", invalid="ignore"):
-            true = (Z - zk) > tt
+            true = (z - z[np.minimum(mid, m - 1)]) > t
         open_ = lo < hi
         true &= open_
         np.copyto(hi, mid, where=~true & open_)
@@ -111,20 +90,17 @@ def _prefix_len(Z: FloatArray, t: FloatArray) -> np.ndarray:
     return lo
 
 
-def _ramp_sums(Z: FloatArray, start: np.ndarray, stop: np.ndarray) -> FloatArray:
-    """``sum_{start <= k < stop} (Z[j, a] - Z[j, k])`` for every ``j, a`` (rows of ``Z`` sorted)."""
-    K, m = Z.shape
-    e = _grid_exponents(Z)
-    z_hi, z_lo = _split(Z, e)
-    zero = np.zeros((K, 1))
-    H = np.concatenate([zero, np.cumsum(z_hi, axis=1)], axis=1).ravel()  # exact: multiples of 2**e
-    L = np.concatenate([zero, np.cumsum(z_lo, axis=1)], axis=1).ravel()
-    offset = (np.arange(K) * (m + 1))[:, None]
-    a, b = start + offset, stop + offset
+def _ramp_sums(z: FloatArray, start: np.ndarray, stop: np.ndarray) -> FloatArray:
+    """``sum_{start[a] <= k < stop[a]} (z[a] - z[k])`` for every ``a`` (``z`` sorted)."""
+    m = z.shape[0]
+    e = int(np.frexp(np.abs(z).max() * m)[1]) - _HEADROOM  # m max|z| <= 2**(e + 50)
+    z_hi, z_lo = _split(z, e)
+    H = np.concatenate([[0.0], np.cumsum(z_hi)])  # exact: multiples of 2**e below 2**(e + 53)
+    L = np.concatenate([[0.0], np.cumsum(z_lo)])
     cnt = (stop - start).astype(np.float64)
-    exact = cnt * z_hi - (H[b] - H[a])
-    small = cnt * z_lo - (L[b] - L[a])
-    return np.asarray(exact + small, dtype=np.float64)
+    exact = cnt * z_hi - (H[stop] - H[start])
+    exact += cnt * z_lo - (L[stop] - L[start])
+    return exact
 
 
 def sorted_sums(Y: FloatArray, t0: FloatArray, t1: FloatArray, kind: np.ndarray) -> tuple[FloatArray, FloatArray]:
@@ -132,22 +108,21 @@ def sorted_sums(Y: FloatArray, t0: FloatArray, t1: FloatArray, kind: np.ndarray)
 
     ``Y`` (m, k) oriented values; per column the breakpoints ``t0 <= t1`` and the
     ``kind`` of middle piece (:data:`STEP`, :data:`HALF`, :data:`RAMP`). RAMP
-    columns must pass :func:`ramp_ok`.
+    columns must pass :func:`ramp_ok`. One criterion at a time: O(m) memory each.
     """
-    k = Y.shape[1]
-    Yt = np.concatenate([Y.T, -Y.T])  # (2k, m); the entering sums are the leaving sums of -y
-    order = np.argsort(Yt, axis=1)
-    Z = np.take_along_axis(Yt, order, axis=1)  # everything below in sorted order, queries included
-    T0, T1, K = np.tile(t0, 2), np.tile(t1, 2), np.tile(kind, 2)
-    both = _prefix_len(np.concatenate([Z, Z]), np.concatenate([T0, T1]))
-    c0, c1 = both[:2 * k], both[2 * k:]  # windows: P = 1 on [0, c1), the middle piece on [c1, c0)
-    out = c1.astype(np.float64)
-    half = K == HALF
-    out[half] += 0.5 * (c0[half] - c1[half])
-    ramp = K == RAMP
-    if ramp.any():
-        G = _ramp_sums(Z[ramp], c1[ramp], c0[ramp])  # sum over the window of d = y_a - z_k
-        out[ramp] += (G - (c0[ramp] - c1[ramp]) * T0[ramp, None]) / (T1 - T0)[ramp, None]
-    sums = np.empty_like(out)
-    np.put_along_axis(sums, order, out, axis=1)  # back to the alternatives' order
-    return sums[:k].T, sums[k:].T
+    m, k = Y.shape
+    out = np.empty((2, m, k))
+    for j in range(k):  # a loop over criteria
+        for side, y in enumerate((Y[:, j], -Y[:, j])):  # entering sums: the leaving sums of -y
+            order = np.argsort(y)
+            z = y[order]
+            c0 = _prefix_len(z, float(t0[j]))  # P = 1 on [0, c1), the middle piece on [c1, c0)
+            c1 = c0 if t1[j] == t0[j] else _prefix_len(z, float(t1[j]))
+            sums = c1.astype(np.float64)
+            if kind[j] == HALF:
+                sums += 0.5 * (c0 - c1)
+            elif kind[j] == RAMP:
+                G = _ramp_sums(z, c1, c0)  # sum over the window of d = y_a - z_k
+                sums += (G - (c0 - c1) * t0[j]) / (t1[j] - t0[j])
+            out[side, order, j] = sums  # back to the alternatives' order
+    return out[0], out[1]

@@ -30,10 +30,15 @@ yields a partial preorder: ``a`` outranks ``b`` when it is at least as good on
 both flows and better on one; indifferent when equal on both; incomparable
 when the flows disagree.
 
-The preference tensor ``P`` of shape (m, m, n) depends on the data only, not
-on the weights, so it is computed once; the flows are then linear in the
-weights: ``phi+ = W @ F+.T`` with ``F+_aj = sum_b P_j(a, b) / (m - 1)``. A batch
-of weight vectors costs one matrix product and no loop over samples. With one
+The flows are linear in the weights: ``phi+ = W @ F+.T`` with
+``F+_aj = sum_b P_j(a, b) / (m - 1)`` (and ``F-`` likewise), computed once per
+criterion from the data; a batch of weight vectors costs one matrix product
+and no loop over samples. The (m, m, n) preference tensor is never built by
+the flows: for the five piecewise functions ``F+`` and ``F-`` come from one
+sort of each column in O(m log m) time (counts and prefix sums at the
+breakpoints; ties and differences exactly on ``q`` or ``p`` are decided by the
+same float comparison as the pairwise definition), and the Gaussian is summed
+pair by pair a bounded block at a time. Memory is O(m n) either way. With one
 alternative (m = 1) all flows are 0.
 
 References
