@@ -1,0 +1,210 @@
+"""Compiled single-call TOPSIS and WSM (the optional ``fast`` extra: numba).
+
+Used by the method objects when asked for (``get_method("topsis", engine="numba")``)
+and a single weight vector is scored. Each call makes two fused passes over
+``X``: one for the column statistics the kernel needs (maxima, minima and, by
+normalisation, the sums, the sums of squares or the sums of reciprocals), which
+also proves every value finite, and one that writes the scores, with no
+temporary of the size of ``X``. The loops are sequential (no ``prange``), so a
+result does not depend on the number of threads.
+
+The per-column constants are those of the numpy kernels (:mod:`.topsis`,
+:mod:`.additive`, :func:`._fast.folded_normalization`), computed from the same
+statistics; only the order of the additions differs, so the scores agree with
+the numpy path to rounding (the tests check 1e-12). Everything the compiled
+path does not cover (a batch of weight vectors, a matrix outside
+:data:`._fast.SAFE_RANGE`, a degenerate column the general path has a rule
+for, and every invalid input, which the numpy path rejects with its located
+error) is handed to the numpy kernel unchanged.
+
+Importing this module imports numba; ``import mcda`` never does. Compiled code
+is not cached on disk (``cache=False``): numba would write it beside this file,
+inside an installed package. The first call in a process compiles (about a
+second); later calls do not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba
+import numpy as np
+
+from mcda._types import ArrayLike, BoolArray, FloatArray
+from mcda.kernels._fast import NARROW_SPAN, SAFE_RANGE, regular
+from mcda.kernels._validate import _as_float_array, as_benefit, as_weights, check_choice
+from mcda.kernels.additive import wsm as numpy_wsm
+from mcda.kernels.normalize import NORMALIZATIONS, SCALINGS, check_normalizable
+from mcda.kernels.topsis import topsis as numpy_topsis
+
+__all__ = ["topsis", "wsm"]
+
+#: Which extra statistics a normalisation needs: (sums, sums of squares).
+_NEEDS = {"vector": (False, True), "sum": (True, False)}
+
+
+@numba.njit(cache=False, nogil=True)
+def _column_stats(X: Any, want_sum: bool, want_sq: bool, want_rec: Any) -> Any:  # pragma: no cover - compiled
+    """One pass: column maxima, minima, sums, sums of squares and, on ``want_rec`` columns,
+    sums of reciprocals; ``ok`` False if a value is not finite."""
+    m, n = X.shape
+    hi, lo = X[0].copy(), X[0].copy()
+    s, sq, rec = np.zeros(n), np.zeros(n), np.zeros(n)
+    any_rec = want_rec.any()
+    bad = 0.0
+    for i in range(m):
+        for j in range(n):
+            x = X[i, j]
+            bad += x - x  # 0 for a finite x, NaN for NaN or an infinity
+            hi[j] = max(hi[j], x)
+            lo[j] = min(lo[j], x)
+            if want_sum:
+                s[j] += x
+            if want_sq:
+                sq[j] += x * x
+            if any_rec and want_rec[j] and x != 0.0:
+                rec[j] += 1.0 / x
+    return hi, lo, s, sq, rec, bad == 0.0
+
+
+@numba.njit(cache=False, nogil=True)
+def _topsis_scores(X: Any, a2: Any, ideal: Any, anti: Any) -> Any:  # pragma: no cover - compiled
+    """Closeness ``d- / (d+ + d-)`` per row, ``d+^2 = sum_j a2_j (x_ij - ideal_j)^2``; 0.5 where both are 0."""
+    m, n = X.shape
+    out = np.empty(m)
+    for i in range(m):
+        dp = 0.0
+        dm = 0.0
+        for j in range(n):
+            x = X[i, j]
+            t = x - ideal[j]
+            dp += a2[j] * (t * t)
+            t = x - anti[j]
+            dm += a2[j] * (t * t)
+        dp, dm = np.sqrt(dp), np.sqrt(dm)
+        total = dp + dm
+        out[i] = dm / total if total > 0.0 else 0.5
+    return out
+
+
+@numba.njit(cache=False, nogil=True)
+def _wsm_scores(X: Any, c: Any, c_inv: Any, inv: Any, const: float) -> Any:  # pragma: no cover - compiled
+    """``sum_j c_j x_ij + sum_{j in inv} c_inv_j / x_ij + const`` per row."""
+    m, n = X.shape
+    out = np.empty(m)
+    for i in range(m):
+        total = 0.0
+        for j in range(n):
+            x = X[i, j]
+            if inv[j]:
+                total += c_inv[j] / x
+            else:
+                total += c[j] * x
+        out[i] = total + const
+    return out
+
+
+def _inverse(den: FloatArray, fill: float = 0.0) -> FloatArray:
+    out = np.full_like(den, fill)
+    np.divide(1.0, den, out=out, where=den > 0)
+    return out
+
+
+def _matrix(X: ArrayLike) -> FloatArray | None:
+    """``X`` as a 2-D float64 array the compiled loops take, or None (the numpy path then validates)."""
+    arr = _as_float_array(X, "X")
+    if arr.ndim != 2 or arr.shape[0] < 1 or arr.shape[1] < 1:
+        return None
+    return arr
+
+
+def _single(W: ArrayLike, n: int) -> FloatArray | None:
+    """One validated weight vector, or None for a batch (the numpy path scores batches)."""
+    w = as_weights(W, n)
+    return w if w.ndim == 1 else None
+
+
+def topsis(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "vector") -> FloatArray:
+    """:func:`mcda.kernels.topsis` by the compiled path (same arguments, same validation, same numbers).
+
+    Examples
+    --------
+    >>> X = np.array([[2.0, 1500, 20000, 5.5, 5, 9], [2.5, 2700, 18000, 6.5, 3, 5],
+    ...               [1.8, 2000, 21000, 4.5, 7, 7], [2.2, 1800, 20000, 5.0, 5, 5]])
+    >>> w = np.array([0.2, 0.1, 0.1, 0.1, 0.2, 0.3])
+    >>> print(topsis(X, w, np.array([True, True, True, False, True, True])).round(4))
+    [0.6433 0.2684 0.6135 0.3123]
+    """
+    arr = _matrix(X)
+    if arr is None:
+        return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
+    n = arr.shape[1]
+    mask = as_benefit(benefit, n)
+    check_choice(normalization, SCALINGS, "normalization")
+    w = _single(W, n)
+    want_sum, want_sq = _NEEDS.get(normalization, (False, False))
+    hi, lo, s, sq, _, ok = _column_stats(arr, want_sum, want_sq, np.zeros(n, dtype=np.bool_))
+    if w is None or not ok or not regular(hi, lo) or (normalization in ("max", "sum") and (lo < 0).any()):
+        return numpy_topsis(arr, W, mask, normalization)  # type: ignore[arg-type]
+    den = {"vector": lambda: np.sqrt(sq), "minmax": lambda: hi - lo,
+           "max": lambda: np.maximum(np.abs(hi), np.abs(lo)), "sum": lambda: s}[normalization]()
+    a2 = np.square(w * _inverse(den))
+    return np.asarray(_topsis_scores(arr, a2, np.where(mask, hi, lo), np.where(mask, lo, hi)), dtype=np.float64)
+
+
+def _wsm_coefficients(
+    hi: FloatArray, lo: FloatArray, s: FloatArray, sq: FloatArray, rec: FloatArray, benefit: BoolArray,
+    method: str, m: int,
+) -> tuple[FloatArray, FloatArray, BoolArray, FloatArray] | None:
+    """``(A, B, inv, A_inv)`` of :func:`._fast.folded_normalization` from the column statistics, or None."""
+    cost = ~benefit
+    top = np.maximum(np.abs(hi), np.abs(lo))
+    inv = cost if method in ("max", "sum") else np.zeros_like(cost)
+    if (inv.any() and not (lo[inv] >= SAFE_RANGE[0]).all()) or (method == "none" and cost.any()):
+        return None
+    if method == "minmax" and np.any((hi > lo) & (hi - lo < NARROW_SPAN * top)):
+        return None
+    if method == "none":
+        A, B = np.ones_like(hi), np.zeros_like(hi)
+    elif method == "minmax":
+        span = hi - lo
+        A = np.where(benefit, 1.0, -1.0) * _inverse(span)
+        B = np.where(span > 0, np.where(benefit, -lo, hi) * _inverse(span), 1.0)
+    elif method == "vector":
+        a = _inverse(np.sqrt(sq))
+        A, B = np.where(benefit, a, -a), np.where(benefit, 0.0, 1.0)
+    elif method == "max":
+        A, B = np.where(benefit, _inverse(top), 0.0), np.where(benefit & (top == 0), 1.0, 0.0)
+    else:  # "sum"
+        A, B = np.where(benefit, _inverse(s), 0.0), np.where(benefit & (s <= 0), 1.0 / m, 0.0)
+    A_inv = np.where(inv, lo if method == "max" else _inverse(rec), 0.0)
+    return A, B, inv, A_inv
+
+
+def wsm(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "max") -> FloatArray:
+    """:func:`mcda.kernels.wsm` by the compiled path (same arguments, same validation, same numbers).
+
+    Examples
+    --------
+    >>> X = np.array([[25.0, 20, 15, 30], [10, 30, 20, 30], [30, 10, 30, 10]])
+    >>> print(wsm(X, np.array([0.20, 0.15, 0.40, 0.25]), np.array([True] * 4), "none").round(2))
+    [21.5 22.  22. ]
+    """
+    arr = _matrix(X)
+    if arr is None:
+        return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
+    m, n = arr.shape
+    mask = as_benefit(benefit, n)
+    check_choice(normalization, NORMALIZATIONS, "normalization")
+    w = _single(W, n)
+    want_sum, want_sq = _NEEDS.get(normalization, (False, False))
+    want_rec = ~mask if normalization == "sum" else np.zeros(n, dtype=np.bool_)
+    hi, lo, s, sq, rec, ok = _column_stats(arr, want_sum, want_sq, want_rec)
+    if w is None or not ok:
+        return numpy_wsm(arr, W, mask, normalization)  # type: ignore[arg-type]
+    check_normalizable(arr, mask, normalization, lo)
+    parts = _wsm_coefficients(hi, lo, s, sq, rec, mask, normalization, m) if regular(hi, lo) else None
+    if parts is None:
+        return numpy_wsm(arr, w, mask, normalization)  # type: ignore[arg-type]
+    A, B, inv, A_inv = parts
+    return np.asarray(_wsm_scores(arr, w * A, w * A_inv, inv, float(w @ B)), dtype=np.float64)
