@@ -339,7 +339,57 @@ def tipping(ctx: Context) -> dict[str, Any]:
     return {"rows": rows, "peers": [], "notes": ["tipping points scaled down from the issue's m = 500"]}
 
 
+def _first_call(ctx: Context, method: str) -> tuple[float, float]:
+    """Seconds to import the compiled kernels (numba) and for the first call (JIT compile), in a fresh process."""
+    import os
+
+    code = ("import time, numpy as np; t = time.perf_counter(); from mcda.kernels import compiled; "
+            "t1 = time.perf_counter(); X = np.random.default_rng(0).uniform(1, 9, (50, 4)); "
+            f"compiled.{method}(X, np.full(4, 0.25), np.array([True, True, False, True])); "
+            "print(t1 - t, time.perf_counter() - t1)")
+    env = {**os.environ, "PYTHONPATH": str(ctx.root / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    imp, first = out.stdout.split()
+    return float(imp), float(first)
+
+
+def numba_engine(ctx: Context) -> dict[str, Any]:
+    """``engine="numba"`` against a plain fused numba loop and against our numpy path; JIT time apart."""
+    import refs_compiled
+
+    from mcda.methods import get_method
+
+    m = ctx.size(1_000_000, 100_000)
+    X, w, b = _problem(m)
+    rows, notes = [], []
+    for name, ref in (("topsis", refs_compiled.topsis), ("wsm", refs_compiled.wsm)):
+        fast, plain = get_method(name, engine="numba"), get_method(name)
+        imp, first = _first_call(ctx, name)
+        fns = {"numba": lambda fast=fast: fast.scores(X, w, b), "ref": lambda ref=ref: ref(X, w, b),
+               "numpy": lambda plain=plain: plain.scores(X, w, b)}
+        med = ctx.interleaved(fns, ctx.size(7, 3))  # the warm-up call compiles: not in the medians
+        got = fns["numba"]()
+        d_ref, d_np = float(np.max(np.abs(got - fns["ref"]()))), float(np.max(np.abs(got - fns["numpy"]())))
+        label = f"{name.upper()} {m:,}x20, one weight vector, `engine='numba'`"
+        rows.append(row(label, med["numba"], med["ref"], "fused numba loop", 2.0,
+                        note=f"max |ours - reference| = {d_ref:.1e}, max |numba - numpy path| = {d_np:.1e}"))
+        rows.append(row(f"{label} vs our numpy path", med["numba"], med["numpy"], "`engine='numpy'`",
+                        float("inf"), note="information: the default path in the same rounds"))
+        rows.append(row(f"{name.upper()}: first `engine='numba'` call in a process (JIT compile)", first, 1.0,
+                        "information", float("inf"),
+                        note=f"information: compile on a 50x4 matrix; importing numba took {imp:.2f} s more; "
+                             "no disk cache, so every new process pays it once"))
+    notes.append(f"numba {_numba_version()}; loops are sequential (no prange), results do not depend on threads")
+    return {"rows": rows, "peers": [], "notes": notes}
+
+
+def _numba_version() -> str:
+    import numba
+
+    return str(numba.__version__)
+
+
 SECTIONS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "imports": imports, "load_study": load, "kernels": kernels, "batched": batched, "ahp": ahp,
-    "verdicts": verdicts, "smaa": smaa, "promethee": promethee, "tipping": tipping,
+    "verdicts": verdicts, "smaa": smaa, "promethee": promethee, "tipping": tipping, "numba": numba_engine,
 }
