@@ -94,6 +94,25 @@ def test_numba_refuses_what_numpy_refuses(bad: float) -> None:
 
 
 @needs_numba
+@pytest.mark.parametrize("name", ["topsis", "wsm"])
+def test_several_faults_are_reported_in_the_numpy_order(name: str) -> None:
+    X = np.array([[1.0, np.nan], [2.0, 3.0]])
+    for args in [(X, np.full(2, 0.5), np.array([True])),   # a bad X and a bad benefit: X first
+                 (X, np.full(3, 0.5), np.array([True, True])),
+                 (np.ones((2, 2)), np.full(2, 0.7), np.array([True, True])),   # weights not summing to 1
+                 (np.ones(3), np.full(3, 1 / 3), np.array([True] * 3))]:
+        ref, got = (_outcome(name, engine, *args) for engine in ("numpy", "numba"))
+        assert isinstance(ref, mcda.MCDAError) and type(got) is type(ref) and str(got) == str(ref)
+
+
+def _outcome(name: str, engine: str, *args: np.ndarray) -> object:
+    try:
+        return get_method(name, engine=engine).scores(*args)
+    except mcda.MCDAError as exc:
+        return exc
+
+
+@needs_numba
 def test_the_engine_reaches_a_study(laptops_path: Path) -> None:
     study = mcda.load_study(laptops_path)
     p = study.profiles[0]

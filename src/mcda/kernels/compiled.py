@@ -31,6 +31,7 @@ import numba
 import numpy as np
 
 from mcda._types import ArrayLike, BoolArray, FloatArray
+from mcda.errors import MCDAError
 from mcda.kernels._fast import NARROW_SPAN, SAFE_RANGE, regular
 from mcda.kernels._validate import _as_float_array, as_benefit, as_weights, check_choice
 from mcda.kernels.additive import wsm as numpy_wsm
@@ -139,9 +140,12 @@ def topsis(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = 
     if arr is None:
         return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
     n = arr.shape[1]
-    mask = as_benefit(benefit, n)
-    check_choice(normalization, SCALINGS, "normalization")
-    w = _single(W, n)
+    try:
+        mask = as_benefit(benefit, n)
+        check_choice(normalization, SCALINGS, "normalization")
+        w = _single(W, n)
+    except MCDAError:  # the numpy path raises, in its order (a bad X first)
+        return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
     want_sum, want_sq = _NEEDS.get(normalization, (False, False))
     hi, lo, s, sq, _, ok = _column_stats(arr, want_sum, want_sq, np.zeros(n, dtype=np.bool_))
     if w is None or not ok or not regular(hi, lo) or (normalization in ("max", "sum") and (lo < 0).any()):
@@ -194,9 +198,12 @@ def wsm(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "ma
     if arr is None:
         return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
     m, n = arr.shape
-    mask = as_benefit(benefit, n)
-    check_choice(normalization, NORMALIZATIONS, "normalization")
-    w = _single(W, n)
+    try:
+        mask = as_benefit(benefit, n)
+        check_choice(normalization, NORMALIZATIONS, "normalization")
+        w = _single(W, n)
+    except MCDAError:  # the numpy path raises, in its order (a bad X first)
+        return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
     want_sum, want_sq = _NEEDS.get(normalization, (False, False))
     want_rec = ~mask if normalization == "sum" else np.zeros(n, dtype=np.bool_)
     hi, lo, s, sq, rec, ok = _column_stats(arr, want_sum, want_sq, want_rec)
