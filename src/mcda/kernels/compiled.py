@@ -2,10 +2,10 @@
 
 Used by the method objects when asked for (``get_method("topsis", engine="numba")``)
 and a single weight vector is scored. Each call makes two fused passes over
-``X``: one for the column statistics the kernel needs (maxima, minima and, by
-normalisation, the sums, the sums of squares or the sums of reciprocals), which
-also proves every value finite, and one that writes the scores, with no
-temporary of the size of ``X``. The loops are sequential (no ``prange``), so a
+``X``: one for the column statistics (maxima, minima, sums and sums of
+squares), which also proves every value finite, and one that writes the
+scores, with no temporary of the size of ``X`` (WSM's "sum" normalisation
+adds a pass for the sums of reciprocals of its cost columns). The loops are sequential (no ``prange``), so a
 result does not depend on the number of threads.
 
 The per-column constants are those of the numpy kernels (:mod:`.topsis`,
@@ -40,32 +40,40 @@ from mcda.kernels.topsis import topsis as numpy_topsis
 
 __all__ = ["topsis", "wsm"]
 
-#: Which extra statistics a normalisation needs: (sums, sums of squares).
-_NEEDS = {"vector": (False, True), "sum": (True, False)}
-
-
 @numba.njit(cache=False, nogil=True)
-def _column_stats(X: Any, want_sum: bool, want_sq: bool, want_rec: Any) -> Any:  # pragma: no cover - compiled
-    """One pass: column maxima, minima, sums, sums of squares and, on ``want_rec`` columns,
-    sums of reciprocals; ``ok`` False if a value is not finite."""
+def _column_stats(X: Any) -> Any:  # pragma: no cover - compiled
+    """One pass: column maxima, minima, sums and sums of squares. A NaN or an infinity shows
+    in a sum (as does a sum beyond the float range: the caller then takes the numpy path)."""
     m, n = X.shape
     hi, lo = X[0].copy(), X[0].copy()
-    s, sq, rec = np.zeros(n), np.zeros(n), np.zeros(n)
-    any_rec = want_rec.any()
-    bad = 0.0
+    s, sq = np.zeros(n), np.zeros(n)
     for i in range(m):
         for j in range(n):
             x = X[i, j]
-            bad += x - x  # 0 for a finite x, NaN for NaN or an infinity
             hi[j] = max(hi[j], x)
             lo[j] = min(lo[j], x)
-            if want_sum:
-                s[j] += x
-            if want_sq:
-                sq[j] += x * x
-            if any_rec and want_rec[j] and x != 0.0:
+            s[j] += x
+            sq[j] += x * x
+    return hi, lo, s, sq
+
+
+@numba.njit(cache=False, nogil=True)
+def _reciprocal_sums(X: Any, cols: Any) -> Any:  # pragma: no cover - compiled
+    """Sums of ``1 / x`` over the nonzero values of the columns ``cols`` (WSM's "sum" on cost criteria)."""
+    m = X.shape[0]
+    rec = np.zeros(X.shape[1])
+    for i in range(m):
+        for j in cols:
+            x = X[i, j]
+            if x != 0.0:
                 rec[j] += 1.0 / x
-    return hi, lo, s, sq, rec, bad == 0.0
+    return rec
+
+
+def _stats(arr: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, bool]:
+    hi, lo, s, sq = _column_stats(arr)
+    ok = bool(np.isfinite(hi).all() and np.isfinite(lo).all() and np.isfinite(s).all() and np.isfinite(sq).all())
+    return hi, lo, s, sq, ok
 
 
 @numba.njit(cache=False, nogil=True)
@@ -146,13 +154,18 @@ def topsis(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = 
         w = _single(W, n)
     except MCDAError:  # the numpy path raises, in its order (a bad X first)
         return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
-    want_sum, want_sq = _NEEDS.get(normalization, (False, False))
-    hi, lo, s, sq, _, ok = _column_stats(arr, want_sum, want_sq, np.zeros(n, dtype=np.bool_))
+    hi, lo, s, sq, ok = _stats(arr)
     if w is None or not ok or not regular(hi, lo) or (normalization in ("max", "sum") and (lo < 0).any()):
         return numpy_topsis(arr, W, mask, normalization)  # type: ignore[arg-type]
-    den = {"vector": lambda: np.sqrt(sq), "minmax": lambda: hi - lo,
-           "max": lambda: np.maximum(np.abs(hi), np.abs(lo)), "sum": lambda: s}[normalization]()
-    a2 = np.square(w * _inverse(den))
+    if normalization == "vector":
+        den = np.sqrt(sq)
+    elif normalization == "minmax":
+        den = hi - lo
+    elif normalization == "max":
+        den = np.maximum(np.abs(hi), np.abs(lo))
+    else:  # "sum"
+        den = s
+    a2 = np.square(w * _inverse(den))  # the scale factors of .topsis._scale_factors
     return np.asarray(_topsis_scores(arr, a2, np.where(mask, hi, lo), np.where(mask, lo, hi)), dtype=np.float64)
 
 
@@ -204,12 +217,12 @@ def wsm(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "ma
         w = _single(W, n)
     except MCDAError:  # the numpy path raises, in its order (a bad X first)
         return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
-    want_sum, want_sq = _NEEDS.get(normalization, (False, False))
-    want_rec = ~mask if normalization == "sum" else np.zeros(n, dtype=np.bool_)
-    hi, lo, s, sq, rec, ok = _column_stats(arr, want_sum, want_sq, want_rec)
+    hi, lo, s, sq, ok = _stats(arr)
     if w is None or not ok:
         return numpy_wsm(arr, W, mask, normalization)  # type: ignore[arg-type]
     check_normalizable(arr, mask, normalization, lo)
+    cost = np.flatnonzero(~mask)
+    rec = _reciprocal_sums(arr, cost) if normalization == "sum" and cost.size else np.zeros(n)
     parts = _wsm_coefficients(hi, lo, s, sq, rec, mask, normalization, m) if regular(hi, lo) else None
     if parts is None:
         return numpy_wsm(arr, w, mask, normalization)  # type: ignore[arg-type]
