@@ -127,7 +127,9 @@ def merged(record: dict[str, Any], path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return record
     run = {"machine": record["machine"], "sections": list(record["sections"])}
-    partial = [p for p in old.get("partial_runs", []) if set(p["sections"]) - set(run["sections"])]
+    partial = [{**p, "sections": [s for s in p["sections"] if s not in run["sections"]]}
+               for p in old.get("partial_runs", [])]
+    partial = [p for p in partial if p["sections"]]  # a run whose every section was measured again is gone
     return {**old, "sections": {**old.get("sections", {}), **record["sections"]},
             "peer_versions": {**old.get("peer_versions", {}), **record["peer_versions"]},
             "log": old.get("log", []) + record["log"], "partial_runs": [*partial, run]}
