@@ -119,6 +119,22 @@ def machine() -> dict[str, Any]:
             "pydantic": pydantic.__version__, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
+def merged(record: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``record`` (a run of some sections) laid over the earlier record at ``path``: the sections run
+    replace theirs, the others keep their last measurement, and ``partial_runs`` says which came when."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return record
+    run = {"machine": record["machine"], "sections": list(record["sections"])}
+    partial = [{**p, "sections": [s for s in p["sections"] if s not in run["sections"]]}
+               for p in old.get("partial_runs", [])]
+    partial = [p for p in partial if p["sections"]]  # a run whose every section was measured again is gone
+    return {**old, "sections": {**old.get("sections", {}), **record["sections"]},
+            "peer_versions": {**old.get("peer_versions", {}), **record["peer_versions"]},
+            "log": old.get("log", []) + record["log"], "partial_runs": [*partial, run]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes and few repeats")
@@ -152,8 +168,11 @@ def main() -> None:
             log.append(f"{name}: {out['error']}")
         out["load_before"], out["load_after"] = load_before, os.getloadavg()
         out["seconds"] = time.perf_counter() - t0
+        out["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         record["sections"][name] = out
     record["peer_versions"] = peers.versions
+    if wanted is not None:
+        record = merged(record, args.record)
     args.record.parent.mkdir(parents=True, exist_ok=True)
     args.record.write_text(json.dumps(record, indent=1, default=float), encoding="utf-8")
     args.out.write_text(report.render(record), encoding="utf-8")

@@ -9,6 +9,7 @@ TITLES = {
     "imports": "Import and `mcda --help`", "load_study": "Loading a study", "kernels": "Single-call kernels",
     "batched": "Batched call: cost of validation", "ahp": "AHP", "verdicts": "Verdicts with robustness",
     "smaa": "SMAA-2", "promethee": "PROMETHEE II", "tipping": "Tipping points",
+    "numba": "Compiled path (numba extra)",
 }
 
 
@@ -83,9 +84,8 @@ WHY = {
             "defaults.SMAA_PAIRWISE_MAX alternatives, so time and memory grow linearly in m; beyond the reference's "
             "argsort, SMAA draws its weights per block, checks every sample for ties and sums the central weights "
             "(a few more passes over the (samples, m) scores), so a miss is that constant factor or the run's load.",
-    "promethee": "PROMETHEE II works in bounded blocks of rows now (memory no longer grows with m squared), "
-                 "but for preference functions other than 'usual' the time still does; pymcdm builds the "
-                 "whole (m, m) matrices at once, faster and with far more memory.",
+    "promethee": "the piecewise preference functions are summed from one sort per criterion (O(m log m)); "
+                 "what remains is per-criterion overhead of a few numpy calls, which dominates at small m.",
     "kernels": "a kernel above 1.3x spends its extra passes in validation (finite and sign checks) the "
                "reference skips.",
     "ahp": "per-call overhead of validation and diagnostics around one small eigen-decomposition.",

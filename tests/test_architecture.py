@@ -166,11 +166,11 @@ def test_importing_mcda_does_not_import_matplotlib() -> None:
 
 
 def test_importing_mcda_loads_no_heavy_module() -> None:
-    """``import mcda`` and ``mcda --help`` load neither pandas, scipy nor matplotlib; first use does."""
+    """``import mcda`` and ``mcda --help`` load neither pandas, scipy, matplotlib nor numba; first use does."""
     import subprocess
     import sys
 
-    heavy = "('pandas', 'scipy', 'matplotlib')"
+    heavy = "('pandas', 'scipy', 'matplotlib', 'numba')"
     code = f"import sys, mcda; print([m for m in {heavy} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"

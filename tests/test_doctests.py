@@ -22,6 +22,8 @@ MODULES = sorted(
 def test_docstring_examples(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if module == "mcda.plot":
         pytest.importorskip("matplotlib")  # the optional plot extra
+    if module == "mcda.kernels.compiled":
+        pytest.importorskip("numba", reason="the optional fast extra (numba) is not installed")
     monkeypatch.chdir(SRC.parents[1])  # examples that name files do so from the repository root
     flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
     result = doctest.testmod(importlib.import_module(module), optionflags=flags, verbose=False)

@@ -30,10 +30,15 @@ yields a partial preorder: ``a`` outranks ``b`` when it is at least as good on
 both flows and better on one; indifferent when equal on both; incomparable
 when the flows disagree.
 
-The preference tensor ``P`` of shape (m, m, n) depends on the data only, not
-on the weights, so it is computed once; the flows are then linear in the
-weights: ``phi+ = W @ F+.T`` with ``F+_aj = sum_b P_j(a, b) / (m - 1)``. A batch
-of weight vectors costs one matrix product and no loop over samples. With one
+The flows are linear in the weights: ``phi+ = W @ F+.T`` with
+``F+_aj = sum_b P_j(a, b) / (m - 1)`` (and ``F-`` likewise), computed once per
+criterion from the data; a batch of weight vectors costs one matrix product
+and no loop over samples. The (m, m, n) preference tensor is never built by
+the flows: for the five piecewise functions ``F+`` and ``F-`` come from one
+sort of each column in O(m log m) time (counts and prefix sums at the
+breakpoints; ties and differences exactly on ``q`` or ``p`` are decided by the
+same float comparison as the pairwise definition), and the Gaussian is summed
+pair by pair a bounded block at a time. Memory is O(m n) either way. With one
 alternative (m = 1) all flows are 0.
 
 References
@@ -61,6 +66,7 @@ import numpy as np
 from mcda._params import positive
 from mcda._types import ArrayLike, BoolArray, FloatArray
 from mcda.errors import InputError
+from mcda.kernels import _promethee_sorted as _sorted
 from mcda.kernels._validate import as_benefit, as_matrix, as_scores, as_weights, check_choice
 
 __all__ = [
@@ -76,6 +82,8 @@ __all__ = [
 PREFERENCE_FUNCTIONS: Final[tuple[str, ...]] = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 #: Bytes of pairwise differences and preferences held at once by :func:`promethee_ii`.
 BLOCK_BYTES: Final[int] = 1 << 26
+#: Fewest alternatives for which piecewise criteria are summed from a sort rather than pair by pair.
+SORTED_FROM: Final[int] = 96
 #: Largest (m, m, n) array :func:`preference_matrices` returns (checked before allocating).
 MAX_MATRIX_BYTES: Final[int] = 1 << 31
 
@@ -178,16 +186,22 @@ def _preference_matrices(
     return P
 
 
-def _unicriterion_flows(
+def _breakpoints(funcs: Sequence[str], q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray, np.ndarray]:
+    """``t0``, ``t1`` and the middle piece of each piecewise function (see :mod:`._promethee_sorted`)."""
+    zero = np.zeros_like(q)
+    t0 = np.where([f in ("u-shape", "level", "linear") for f in funcs], q, zero)
+    t1 = np.where([f == "u-shape" for f in funcs], q, np.where([f == "usual" for f in funcs], zero, p))
+    kind = np.array([_sorted.HALF if f == "level" else _sorted.RAMP if f in ("v-shape", "linear") else _sorted.STEP
+                     for f in funcs])
+    return t0, t1, kind
+
+
+def _pairwise_sums(
     X: FloatArray, benefit: BoolArray, funcs: Sequence[str], q: FloatArray, p: FloatArray, s: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
-    """Row and column sums of ``P`` (each (m, n)), built a block of rows at a time.
+    """Row and column sums of ``P`` (each (m, n)) from the pairwise differences, a block of rows at a time.
 
-    The (m, m, n) preference array is never held whole: at most
-    :data:`BLOCK_BYTES` of it exists at once (one block when it fits, which is
-    the common case), so 10,000 alternatives need megabytes, not gigabytes.
-    Beyond one block, a ``usual`` criterion is counted from one sort (``P`` is
-    1 exactly where a value is strictly better, so the counts are the same).
+    At most :data:`BLOCK_BYTES` of the (m, m, n) preference array exists at once.
     """
     m, n = X.shape
     rows = max(1, min(m, BLOCK_BYTES // (16 * m * n)))
@@ -195,22 +209,41 @@ def _unicriterion_flows(
         P = _preference_matrices(X, benefit, funcs, q, p, s)
         return P.sum(axis=1), P.sum(axis=0)
     plus, minus = np.empty((m, n)), np.zeros((m, n))
-    usual = np.array([f == "usual" for f in funcs])
-    for j in np.flatnonzero(usual):  # P = [a beats b]: counts from one sort, exactly the pairwise sums
-        col = X[:, j] if benefit[j] else -X[:, j]
-        ordered = np.sort(col)
-        plus[:, j] = np.searchsorted(ordered, col, side="left")  # b strictly worse than a
-        minus[:, j] = m - np.searchsorted(ordered, col, side="right")  # b strictly better than a
-    rest = np.flatnonzero(~usual)
-    if rest.size == 0:
-        return plus, minus
-    sub = np.ascontiguousarray(X[:, rest])
-    others = [funcs[int(j)] for j in rest]
-    rows = max(1, min(m, BLOCK_BYTES // (16 * m * rest.size)))
     for a in range(0, m, rows):
-        P = _preference_matrices(sub[a:a + rows], benefit[rest], others, q[rest], p[rest], s[rest], sub)
-        plus[a:a + rows, rest] = P.sum(axis=1)
-        minus[:, rest] += P.sum(axis=0)
+        P = _preference_matrices(X[a:a + rows], benefit, funcs, q, p, s, X)
+        plus[a:a + rows] = P.sum(axis=1)
+        minus += P.sum(axis=0)
+    return plus, minus
+
+
+def _unicriterion_flows(
+    X: FloatArray, benefit: BoolArray, funcs: Sequence[str], q: FloatArray, p: FloatArray, s: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Row and column sums of ``P`` (each (m, n)) in O(m n) memory.
+
+    Piecewise criteria (all but the Gaussian) come from one sort per criterion
+    in O(m log m) (:mod:`._promethee_sorted`), with every tie and every
+    difference on a threshold decided exactly as in the pairwise definition;
+    Gaussian criteria, ramps too narrow for their data to be summed accurately
+    from prefix sums (:func:`._promethee_sorted.ramp_ok`), and small problems
+    (below :data:`SORTED_FROM` alternatives) are summed pair by pair, a bounded block at a time.
+    """
+    m, n = X.shape
+    Y = X * np.where(benefit, 1.0, -1.0)
+    t0, t1, kind = _breakpoints(funcs, q, p)
+    fast = np.array([f != "gaussian" for f in funcs]) & (m >= SORTED_FROM)
+    ramp = fast & (kind == _sorted.RAMP)
+    if ramp.any():
+        fast[ramp] = _sorted.ramp_ok(Y[:, ramp], (t1 - t0)[ramp])
+    plus, minus = np.empty((m, n)), np.empty((m, n))
+    cols = np.flatnonzero(fast)
+    if cols.size:
+        plus[:, cols], minus[:, cols] = _sorted.sorted_sums(Y[:, cols], t0[cols], t1[cols], kind[cols])
+    rest = np.flatnonzero(~fast)
+    if rest.size:
+        sub = np.ascontiguousarray(X[:, rest])
+        plus[:, rest], minus[:, rest] = _pairwise_sums(sub, benefit[rest], [funcs[int(j)] for j in rest],
+                                                       q[rest], p[rest], s[rest])
     return plus, minus
 
 

@@ -8,7 +8,7 @@ scoring stacks of sampled matrices in one call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -18,6 +18,7 @@ from mcda._types import BoolArray, FloatArray
 from mcda.kernels._raw import normalize as _normalize
 from mcda.kernels.ahp_synthesis import SYNTHESIS_MODES, ahp_local_priorities, ahp_synthesis
 from mcda.methods._base import Method
+from mcda.methods._engine import check_engine, engine_repr
 
 __all__ = ["AHP", "WASPAS", "WPM", "WSM", "normalize_stack"]
 
@@ -68,19 +69,33 @@ class WSM(_Linear, register=True):
     transformation: ``x/max`` for benefit, ``min/x`` for cost) names the
     normalisation; see :func:`mcda.kernels.normalize`.
 
+    ``engine="numba"`` (the ``fast`` extra) scores one weight vector with a
+    fused compiled kernel, to rounding the same numbers; see :mod:`mcda.methods._engine`.
+
     >>> WSM().scores(np.array([[1.0, 4.0], [2.0, 2.0]]), np.array([0.5, 0.5]), np.array([True, True]))
     array([0.75, 0.75])
     """
 
     normalization: Literal["max", "minmax", "sum", "vector", "none"] = "max"
+    engine: str = field(default="numpy", repr=False)
     name: ClassVar[str] = "wsm"
     higher_is_better: ClassVar[bool] = True
+
+    def __post_init__(self) -> None:
+        check_engine(self.engine, self.name)
+
+    def __repr__(self) -> str:
+        return engine_repr(self)
 
     def _table_normalization(self) -> str:
         return str(self.normalization)
 
     def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
         """Weighted sums, shape (..., m)."""
+        if self.engine == "numba":
+            from mcda.kernels import compiled
+
+            return compiled.wsm(X, W, benefit, normalization=self.normalization)
         return kernels.wsm(X, W, benefit, normalization=self.normalization)
 
     def _explain(self, X: FloatArray, w: FloatArray, benefit: BoolArray) -> dict[str, FloatArray]:

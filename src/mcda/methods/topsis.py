@@ -3,7 +3,7 @@ and stacks of sampled matrices scored in one call."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -15,6 +15,7 @@ from mcda.kernels._raw import closeness as _closeness
 from mcda.kernels._raw import ideals as _ideals
 from mcda.kernels._raw import scale as _scale
 from mcda.methods._base import Method, Scorer, TransposedScorer, _polymul2
+from mcda.methods._engine import check_engine, engine_repr
 
 __all__ = ["TOPSIS"]
 
@@ -26,17 +27,31 @@ class TOPSIS(Method, register=True):
     ``normalization`` defaults to ``"vector"``, the textbook method. Some
     libraries default to min-max and therefore print different numbers.
 
+    ``engine="numba"`` (the ``fast`` extra) scores one weight vector with a
+    fused compiled kernel, to rounding the same numbers; see :mod:`mcda.methods._engine`.
+
     >>> TOPSIS().scores(np.array([[1.0, 2.0], [2.0, 1.0]]), np.array([0.5, 0.5]), np.array([True, True]))
     array([0.5, 0.5])
     """
 
     normalization: Literal["vector", "minmax", "max", "sum"] = "vector"
+    engine: str = field(default="numpy", repr=False)
     name: ClassVar[str] = "topsis"
     higher_is_better: ClassVar[bool] = True
     vectorised_evidence: ClassVar[bool] = True
 
+    def __post_init__(self) -> None:
+        check_engine(self.engine, self.name)
+
+    def __repr__(self) -> str:
+        return engine_repr(self)
+
     def scores(self, X: FloatArray, W: FloatArray, benefit: BoolArray) -> FloatArray:
         """Closeness coefficients, shape (..., m)."""
+        if self.engine == "numba":
+            from mcda.kernels import compiled
+
+            return compiled.topsis(X, W, benefit, normalization=self.normalization)
         return kernels.topsis(X, W, benefit, normalization=self.normalization)
 
     def _separations(self, X: FloatArray, benefit: BoolArray) -> tuple[FloatArray, FloatArray]:
