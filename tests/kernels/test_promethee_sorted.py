@@ -37,7 +37,7 @@ def reference_pref(d: np.ndarray, f: str, q: float, p: float, s: float) -> np.nd
         return np.where(d <= q, 0.0, np.where(d <= p, 0.5, 1.0))
     if f == "linear":
         return np.where(d <= q, 0.0, np.where(d <= p, (d - q) / (p - q), 1.0))
-    return np.where(d <= 0, 0.0, 1.0 - np.exp(-d * d / (2.0 * s * s)))
+    return np.where(d <= 0, 0.0, 1.0 - np.exp(-((d / s) ** 2) / 2.0))
 
 
 def reference_flows(X, w, benefit, funcs, q, p, s):  # type: ignore[no-untyped-def]
@@ -175,3 +175,13 @@ def test_memory_is_linear_in_the_alternatives() -> None:
     tracemalloc.stop()
     assert peak < 40 * X.nbytes  # the pairs alone would be 20,000 x 20,000 x 8 bytes = 3.2 GB
     assert abs(float(r.phi.sum())) < 1e-9
+
+
+def test_a_tiny_gaussian_parameter_gives_finite_flows() -> None:
+    """s so small that s**2 underflows to 0: the preference is read as (d / s)**2, never 0 / 0 (found by the
+    float-data property above)."""
+    from mcda.kernels import promethee_ii
+
+    X = np.array([[3.27739234e-167], [0.0]])
+    net = promethee_ii(X, np.array([1.0]), np.array([False]), "gaussian", s=np.array([3.27739234e-167])).phi
+    np.testing.assert_allclose(net, [-(1 - np.exp(-0.5)), 1 - np.exp(-0.5)], rtol=1e-12)

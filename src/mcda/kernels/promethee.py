@@ -164,7 +164,8 @@ def _preference(d: FloatArray, func: str, q: float, p: float, s: float) -> Float
     if func == "linear":
         return np.clip((d - q) / (p - q), 0.0, 1.0)
     if func == "gaussian":
-        return np.where(pos, -np.expm1(-(d * d) / (2.0 * s * s)), 0.0)
+        z = d / s  # (d / s)**2, not d**2 / s**2: both squares underflow to 0 for tiny s (0 / 0)
+        return np.where(pos, -np.expm1(-0.5 * (z * z)), 0.0)
     raise AssertionError(f"unreachable: {func!r}")  # pragma: no cover
 
 
