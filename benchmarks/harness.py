@@ -119,6 +119,17 @@ def machine() -> dict[str, Any]:
             "pydantic": pydantic.__version__, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
+def merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The earlier full record with the sections of an ``--only`` run replaced (or added), the run noted."""
+    out = dict(old)
+    out["sections"] = {**old["sections"], **new["sections"]}
+    runs = [p for p in old.get("partial_runs", []) if not set(p["sections"]) <= set(new["sections"])]
+    out["partial_runs"] = [*runs, {"sections": list(new["sections"]), "machine": new["machine"]}]
+    out["log"] = [*old.get("log", []), *new["log"]]
+    out["peer_versions"] = {**old.get("peer_versions", {}), **new["peer_versions"]}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes and few repeats")
@@ -128,6 +139,8 @@ def main() -> None:
     ap.add_argument("--record", type=Path, default=ROOT / "benchmarks" / "results" / "last_run.json")
     ap.add_argument("--only", help="comma-separated sections to run (default: all)")
     ap.add_argument("--render-only", action="store_true", help="rewrite the page from the record; measure nothing")
+    ap.add_argument("--scale-out-samples", type=int, help="SMAA samples of the scale_out section (default 100M)")
+    ap.add_argument("--scale-out-rows", type=int, help="Parquet rows of the scale_out section (default 10M)")
     args = ap.parse_args()
     if args.render_only:
         args.out.write_text(report.render(json.loads(args.record.read_text(encoding="utf-8"))), encoding="utf-8")
@@ -137,7 +150,8 @@ def main() -> None:
     tmp.mkdir(parents=True, exist_ok=True)
     peers = Peers(None if args.no_peers else peer_python(args.envs, log), tmp, log)
     record: dict[str, Any] = {"machine": machine(), "quick": args.quick, "sections": {}, "log": log}
-    ctx = cases.Context(quick=args.quick, peers=peers, interleaved=interleaved, root=ROOT)
+    ctx = cases.Context(quick=args.quick, peers=peers, interleaved=interleaved, root=ROOT,
+                        options={"scale_out_samples": args.scale_out_samples, "scale_out_rows": args.scale_out_rows})
     wanted = set(args.only.split(",")) if args.only else None
     for name, section in cases.SECTIONS.items():
         if wanted is not None and name not in wanted:
@@ -154,6 +168,8 @@ def main() -> None:
         out["seconds"] = time.perf_counter() - t0
         record["sections"][name] = out
     record["peer_versions"] = peers.versions
+    if wanted is not None and args.record.exists() and not args.quick:
+        record = merged(json.loads(args.record.read_text(encoding="utf-8")), record)
     args.record.parent.mkdir(parents=True, exist_ok=True)
     args.record.write_text(json.dumps(record, indent=1, default=float), encoding="utf-8")
     args.out.write_text(report.render(record), encoding="utf-8")
