@@ -9,6 +9,7 @@ from mcda.model.criteria import Criterion
 from mcda.model.items import Alternative, EvidenceItem, MissingCell, Source
 from mcda.model.judgements import LeafComparison
 from mcda.model.profiles import Verdict, WeightProfile
+from mcda.model.table import TableSource
 
 __all__ = ["StudyModel"]
 
@@ -16,7 +17,8 @@ __all__ = ["StudyModel"]
 class StudyModel(Frozen):
     """A whole study: alternatives, criteria tree, sources, evidence, profiles, verdicts.
 
-    Constructing the model checks types and shapes only; cross-references are
+    With ``table`` the alternatives are the rows of a Parquet table (``alternatives`` and
+    ``evidence`` stay empty). Constructing the model checks types and shapes only; cross-references are
     checked by :func:`mcda.model.check_study` (which :class:`mcda.Study` runs).
 
     Examples
@@ -36,3 +38,6 @@ class StudyModel(Frozen):
     comparisons: list[LeafComparison] = Field(default_factory=list)
     profiles: list[WeightProfile] = Field(default_factory=list)
     verdicts: list[Verdict] = Field(default_factory=list)
+    #: The alternatives as rows of a table instead of ``alternatives`` and ``evidence``
+    #: (written ``alternatives: {table: ...}`` in a study file).
+    table: TableSource | None = None
