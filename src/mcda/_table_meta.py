@@ -13,6 +13,7 @@ that the check happens in the statistics pass instead.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -53,8 +54,7 @@ def _rules(spec: Spec, needs: dict[str, np.ndarray]) -> list[Rule]:
         if is_nonlinear(leaf):
             low, high = domain(leaf)
             rules.append((j, f"is outside the domain [{low:g}, {high:g}] of its value function",
-                          lambda s, lo=low, hi=high: s.has_min_max and (s.min < lo - 1e-12 or s.max > hi + 1e-12),
-                          lambda x, lo=low, hi=high: (x < lo - 1e-12) | (x > hi + 1e-12), InputError))
+                          _stats_outside(low, high), _rows_outside(low, high), InputError))
             continue
         if needs["negative"][j]:
             rules.append((j, "is negative, which the method's normalisation cannot take",
@@ -63,6 +63,14 @@ def _rules(spec: Spec, needs: dict[str, np.ndarray]) -> list[Rule]:
             rules.append((j, "is zero on a cost criterion, which the method's normalisation inverts (1/x)",
                           lambda s: s.has_min_max and s.min <= 0, lambda x: x <= 0, NormalizationError))
     return rules
+
+
+def _stats_outside(low: float, high: float) -> Callable[[Any], bool]:
+    return lambda s: bool(s.has_min_max and (s.min < low - 1e-12 or s.max > high + 1e-12))
+
+
+def _rows_outside(low: float, high: float) -> Callable[[np.ndarray], np.ndarray]:
+    return lambda x: (x < low - 1e-12) | (x > high + 1e-12)
 
 
 def _has_nulls(st: Any) -> bool:
@@ -91,7 +99,7 @@ def _locate(file: str, group: int, spec: Spec, rule: Rule) -> None:
     ids = table.column(spec.id).to_pylist()
     where = f"row {i} of row group {group}" if j < 0 else f"row {ids[i]!r} (row group {group})"
     what_col = f"column {col!r}" if j < 0 else f"column {col!r} (criterion {spec.leaves[j].id!r})"
-    value = "" if j < 0 or x[i] is None or bad_rows is _isnull else f" = {x[i]!r}"
+    value = "" if j < 0 or bad_rows is _isnull else f" = {float(x[i])!r}"
     raise error(f"{file}: {where}, {what_col}{value} {what}")
 
 
@@ -124,6 +132,6 @@ def check_metadata(files: list[str], spec: Spec, needs: dict[str, np.ndarray]) -
         return False
     try:
         ranges.sort()
-        return all(prev[1] < nxt[0] for prev, nxt in zip(ranges, ranges[1:], strict=False))
+        return all(prev[1] < nxt[0] for prev, nxt in itertools.pairwise(ranges))
     except TypeError:
         return False

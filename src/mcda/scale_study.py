@@ -106,7 +106,8 @@ def _frame(source: str, spec: Spec, keep: list[str]) -> Any:
         raise InputError(f"{source}: {'; '.join(missing)}; columns: {cols}")
     for j, (c, leaf) in enumerate(zip(spec.columns, spec.leaves, strict=True)):
         kind = ddf.dtypes[c].kind
-        ordinal_text = spec.levels(j) is not None and kind in "OSU" or str(ddf.dtypes[c]) in ("category", "string")
+        ordinal_text = spec.levels(j) is not None and (kind in "OSU" or str(ddf.dtypes[c]) in ("category", "string",
+                                                                                              "str"))
         if kind not in "biuf" and not ordinal_text:
             raise InputError(f"{source}: column {c!r} (criterion {leaf.id!r}) has dtype {ddf.dtypes[c]}, not a "
                              "number" + (" or level names" if spec.levels(j) is not None else ""))
@@ -165,12 +166,13 @@ def _check_rules(parts: list[dict[str, Any]], plan: Any, spec: Spec, kept: list[
                 where, value = p[rule][kept[hits[0]]]
                 raise NormalizationError(f"{source}: {where} = {value!r}: {text}")
         bad = fills < 0 if rule == "negative" else fills == 0
-        hits = np.flatnonzero(cols & (empty > 0) & bad)
-        if hits.size:
-            j = kept[int(hits[0])]
-            raise NormalizationError(f"{source}: the {int(empty[hits[0]])} empty cells of column {spec.columns[j]!r} "
+        filled = np.flatnonzero(cols & (empty > 0) & bad)
+        if filled.size:
+            i = int(filled[0])
+            j = kept[i]
+            raise NormalizationError(f"{source}: the {int(empty[i])} empty cells of column {spec.columns[j]!r} "
                                      f"(criterion {spec.leaves[j].id!r}, policy {spec.policies[j]!r}) are filled "
-                                     f"with {fills[hits[0]]!r}: {text}")
+                                     f"with {float(fills[i])!r}: {text}")
 
 
 def _with_fills(st: dict[str, Any], empty: np.ndarray, fills: np.ndarray) -> dict[str, Any]:
@@ -218,7 +220,9 @@ def score_study_table(study: Any, profile: Any, method: str | Method = "topsis",
         As for :func:`mcda.scale.score_table`: write all rows with global ranks to a Parquet directory,
         return only the k best rows (pandas), and the Dask client to compute on (default: the current one).
     scheduler : str, optional
-        A Dask scheduler name for this call when no client is given (``"synchronous"``, ``"threads"``).
+        A Dask scheduler name for this call when no client is given (``"synchronous"``, ``"threads"``):
+        the passes and the sort run there, and a returned Dask DataFrame is computed with
+        ``.compute(scheduler=...)``.
 
     Returns
     -------
@@ -236,7 +240,7 @@ def score_study_table(study: Any, profile: Any, method: str | Method = "topsis",
         A value (or fill value) the method's normalisation cannot take.
     """
     if scheduler is not None:
-        with scale._dask().config.set(scheduler=scheduler):
+        with scale._dask().config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
             return score_study_table(study, profile, method, scope=scope, keep=keep, output=output, top_k=top_k,
                                      client=client, **options)
     table = study.model.table
