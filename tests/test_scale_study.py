@@ -291,3 +291,23 @@ def test_loading_a_table_study_imports_no_dask_nor_pyarrow(tmp_path: Path) -> No
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     assert subprocess.run([sys.executable, "-c", code, str(path)], env=env, check=False,
                           capture_output=True).returncode == 0
+
+
+def test_cli_score_table(tmp_path: Path) -> None:
+    from _support.cli import run
+
+    df = _frame()
+    path = _write(tmp_path, df)
+    ref = _in_memory(df).score("p", "wsm").scores
+    top = run("score-table", path, "--profile", "p", "--method", "wsm", "--top", "3", "--format", "json",
+              "--table-out", tmp_path / "out")
+    assert top.returncode == 0, top.stderr
+    rows = pd.read_json(__import__("io").StringIO(top.stdout))
+    assert rows["id"].tolist() == ref.nlargest(3).index.tolist()
+    written = pd.read_parquet(tmp_path / "out").set_index("id")["score"]
+    assert np.max(np.abs(written.loc[df["id"]].to_numpy() - ref.loc[df["id"]].to_numpy())) < 1e-12
+    bad = _frame()
+    bad.loc[44, "devices"] = np.nan
+    path = _write(tmp_path, bad)
+    out = run("score-table", path, "--profile", "p", "--top", "3")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "row 'a044'" in out.stderr
