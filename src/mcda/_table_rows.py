@@ -160,7 +160,7 @@ def ids_among(df: pd.DataFrame, spec: Spec, hashes: np.ndarray) -> list[Any]:
 def partition_scores(df: pd.DataFrame, spec: Spec, kept: np.ndarray, fills: FloatArray, st: dict[str, Any],
                      plan: Any, keep: list[str]) -> pd.DataFrame:
     """Scores of one partition: values of the kept criteria, empty cells filled, scored with global statistics."""
-    from mcda.scale import _scores
+    from mcda import scale  # the scoring formulas of score_table, with the whole table's statistics
 
     X, _ = _raw(df, spec, 0, check=False)
     V = values(X, spec)[:, kept]
@@ -168,5 +168,5 @@ def partition_scores(df: pd.DataFrame, spec: Spec, kept: np.ndarray, fills: Floa
     if empty.any():
         V = np.where(empty, fills, V)
     out = df[list(dict.fromkeys([spec.id, *keep]))].copy()
-    out["score"] = _scores(V, st, plan)
+    out["score"] = scale._scores(V, st, plan)
     return out

@@ -73,7 +73,7 @@ from mcda import scale
 from mcda._table_meta import check_metadata, parquet_files
 from mcda._table_rows import Spec, ids_among, partition_scores, partition_stats
 from mcda.errors import InputError, MissingEvidenceError, NormalizationError, did_you_mean
-from mcda.evidence import _scale_worst
+from mcda.evidence import scale_worst
 from mcda.methods import Method, get_method
 from mcda.model import Criterion
 from mcda.value_functions import transform, value_benefit
@@ -146,7 +146,7 @@ def _fills(parts: list[dict[str, Any]], spec: Spec, kept: list[int], source: str
         if not empty[i]:
             continue
         leaf, policy = spec.leaves[j], spec.policies[j]
-        worst = _scale_worst(leaf) if policy == "scale-worst" else raw_lo[i] if leaf.direction == "max" else raw_hi[i]
+        worst = scale_worst(leaf) if policy == "scale-worst" else raw_lo[i] if leaf.direction == "max" else raw_hi[i]
         if worst is None or not np.isfinite(worst):
             raise InputError(f"{source}: column {spec.columns[j]!r} (criterion {leaf.id!r}) has empty cells with "
                              f"policy {policy!r} but no value to use: every cell of the column is empty")
