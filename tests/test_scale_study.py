@@ -311,3 +311,12 @@ def test_cli_score_table(tmp_path: Path) -> None:
     path = _write(tmp_path, bad)
     out = run("score-table", path, "--profile", "p", "--top", "3")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "row 'a044'" in out.stderr
+
+
+def test_json_schema_shows_the_table_where_the_file_has_it() -> None:
+    schema = mcda.model.StudyModel.model_json_schema()
+    assert "table" not in schema["properties"]
+    forms = schema["properties"]["alternatives"]["anyOf"]
+    assert forms[0]["type"] == "array"
+    assert forms[1]["properties"]["table"] == {"$ref": "#/$defs/TableSource"}
+    assert set(schema["$defs"]["TableSource"]["required"]) == {"path", "id", "columns"}

@@ -68,6 +68,7 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from mcda import scale
 from mcda._table_meta import check_metadata, parquet_files
@@ -105,10 +106,9 @@ def _frame(source: str, spec: Spec, keep: list[str]) -> Any:
     if missing:
         raise InputError(f"{source}: {'; '.join(missing)}; columns: {cols}")
     for j, (c, leaf) in enumerate(zip(spec.columns, spec.leaves, strict=True)):
-        kind = ddf.dtypes[c].kind
-        ordinal_text = spec.levels(j) is not None and (kind in "OSU" or str(ddf.dtypes[c]) in ("category", "string",
-                                                                                              "str"))
-        if kind not in "biuf" and not ordinal_text:
+        dtype = ddf.dtypes[c]
+        names = pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
+        if dtype.kind not in "biuf" and not (spec.levels(j) is not None and names):
             raise InputError(f"{source}: column {c!r} (criterion {leaf.id!r}) has dtype {ddf.dtypes[c]}, not a "
                              "number" + (" or level names" if spec.levels(j) is not None else ""))
     return ddf[list(dict.fromkeys([spec.id, *keep, *spec.columns]))]

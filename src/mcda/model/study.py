@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import ConfigDict, Field
 
 from mcda.model._base import Frozen, Text
 from mcda.model.criteria import Criterion
@@ -12,6 +14,22 @@ from mcda.model.profiles import Verdict, WeightProfile
 from mcda.model.table import TableSource
 
 __all__ = ["StudyModel"]
+
+
+def _file_layout(schema: dict[str, Any]) -> None:
+    """The JSON Schema as the file is written: ``table`` is ``alternatives: {table: ...}``, not a top-level key."""
+    props = schema.get("properties", {})
+    table = props.pop("table", None)
+    if table is None or "alternatives" not in props:
+        return
+    ref = next(x for x in table.get("anyOf", [table]) if "$ref" in x)
+    listed = {k: v for k, v in props["alternatives"].items() if k not in ("title", "default")}
+    props["alternatives"] = {
+        "title": "Alternatives",
+        "description": "The alternatives as a list, or as the rows of a Parquet table ({table: {...}}).",
+        "anyOf": [listed, {"type": "object", "properties": {"table": ref}, "required": ["table"],
+                           "additionalProperties": False}],
+    }
 
 
 class StudyModel(Frozen):
@@ -27,6 +45,8 @@ class StudyModel(Frozen):
     >>> m.criteria.id
     'root'
     """
+
+    model_config = ConfigDict(json_schema_extra=_file_layout)
 
     title: Text
     description: Text | None = None
