@@ -20,6 +20,10 @@ other whole-matrix statistics are refused with an error naming the limit. Missin
 columns, non-numeric columns, bad weights and unsupported methods are reported
 before any work is scheduled.
 
+A study whose alternatives are a table (``alternatives: {table: ...}`` in its file) is
+scored by :func:`score_study_table` (:mod:`mcda.scale_study`): the same two passes, with
+the study's criteria tree, value functions, missing-value policies and profiles per row.
+
 Dask is imported only when this module's functions are called (the ``dask`` extra).
 
 Examples
