@@ -56,6 +56,8 @@ def _rules(spec: Spec, needs: dict[str, np.ndarray]) -> list[Rule]:
             rules.append((j, f"is outside the domain [{low:g}, {high:g}] of its value function",
                           _stats_outside(low, high), _rows_outside(low, high), InputError))
             continue
+        if spec.policies[j] == "exclude-criterion":
+            continue  # the column may be dropped; if kept, the statistics pass checks its values
         if needs["negative"][j]:
             rules.append((j, "is negative, which the method's normalisation cannot take",
                           lambda s: s.has_min_max and s.min < 0, lambda x: x < 0, NormalizationError))

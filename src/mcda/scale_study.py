@@ -114,11 +114,27 @@ def _frame(source: str, spec: Spec, keep: list[str]) -> Any:
     return ddf[list(dict.fromkeys([spec.id, *keep, *spec.columns]))]
 
 
-def _raise_problems(parts: list[dict[str, Any]], source: str) -> None:
+def _needs(probe: Any, n: int) -> dict[str, np.ndarray]:
+    """Per column, whether the method's normalisation refuses negative values, and zero values."""
+    needs = {rule: np.zeros(n, bool) for rule in ("negative", "zero")}
+    for rule, cols, _ in scale._rules(probe):
+        if rule in needs:
+            needs[rule] |= cols
+    return needs
+
+
+def _checked_parts(ddf: Any, spec: Spec, client: Any, source: str) -> list[dict[str, Any]]:
+    """The statistics pass: every partition's checks and statistics; the first problem raised, located."""
+    dask = scale._dask()
+    parts = scale._compute(client, [dask.delayed(partition_stats)(p, spec, i) for i, p in enumerate(ddf.to_delayed())])
     for p in parts:
         if p["problems"]:
             kind, message = p["problems"][0]
             raise _ERRORS[kind](f"{source}: {message}")
+    if not sum(p["k"] for p in parts):
+        raise InputError(f"{source}: no rows to score")
+    _check_ids(parts, ddf, spec, client, source)
+    return parts
 
 
 def _check_ids(parts: list[dict[str, Any]], ddf: Any, spec: Spec, client: Any, source: str) -> None:
@@ -251,31 +267,21 @@ def score_study_table(study: Any, profile: Any, method: str | Method = "topsis",
     leaves: list[Criterion] = [study.model.criteria.find(c) for c in study._scope_leaves(scope)]
     spec = Spec(table.id, tuple(leaves), tuple(table.columns[c.id] for c in leaves),
                 tuple(table.policy(c.id) for c in leaves))
-    benefit = {c.id: value_benefit(c) for c in leaves}
-    probe = scale._plan(benefit, np.full(len(leaves), 1.0 / len(leaves)), meth, {})
+    probe = scale._plan({c.id: value_benefit(c) for c in leaves}, np.full(len(leaves), 1.0 / len(leaves)), meth, {})
     if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1):
         raise InputError(f"top_k must be a positive integer; got {top_k!r}")
     source = _source(table.path, study.path)
     ddf = _frame(source, spec, list(keep))
-    needs = {rule: np.zeros(len(leaves), bool) for rule in ("negative", "zero")}
-    for rule, cols, _ in scale._rules(probe):
-        if rule in needs:
-            needs[rule] |= cols
     files = parquet_files(source)
-    spec = dataclasses.replace(spec, hashes=not (files and check_metadata(files, spec, needs)))
-    dask = scale._dask()
-    parts = scale._compute(client, [dask.delayed(partition_stats)(p, spec, i) for i, p in enumerate(ddf.to_delayed())])
-    _raise_problems(parts, source)
-    if not sum(p["k"] for p in parts):
-        raise InputError(f"{source}: no rows to score")
-    _check_ids(parts, ddf, spec, client, source)
+    spec = dataclasses.replace(spec, hashes=not (files and check_metadata(files, spec, _needs(probe, len(leaves)))))
+    parts = _checked_parts(ddf, spec, client, source)
     empty_all = np.sum([p["empty"] for p in parts if p["k"]], axis=0)
     excluded = tuple(c.id for j, c in enumerate(leaves) if spec.policies[j] == "exclude-criterion" and empty_all[j])
     kept = [j for j, c in enumerate(leaves) if c.id not in excluded]
     if not kept:
         raise InputError(f"{source}: every criterion in scope is excluded by its 'exclude-criterion' policy")
     ew = tree_weights(study.model.criteria, prof, scope, excluded, {})
-    plan = scale._plan({leaves[j].id: benefit[leaves[j].id] for j in kept},
+    plan = scale._plan({leaves[j].id: value_benefit(leaves[j]) for j in kept},
                        [ew.leaves[leaves[j].id] for j in kept], meth, {})
     empty, fills = _fills(parts, spec, kept, source)
     _check_rules(parts, plan, spec, kept, empty, fills, source)
