@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ class Context:
     peers: Any
     interleaved: Callable[[dict[str, Callable[[], Any]], int], dict[str, float]]
     root: Path
+    options: dict[str, Any] = field(default_factory=dict)
 
     def size(self, full: int, quick: int) -> int:
         return quick if self.quick else full
@@ -392,7 +393,14 @@ def _numba_version() -> str:
     return str(numba.__version__)
 
 
+def scale_out(ctx: Context) -> dict[str, Any]:
+    import bench_scale_out
+
+    return bench_scale_out.section(ctx, row)
+
+
 SECTIONS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "imports": imports, "load_study": load, "kernels": kernels, "batched": batched, "ahp": ahp,
     "verdicts": verdicts, "smaa": smaa, "promethee": promethee, "tipping": tipping, "numba": numba_engine,
+    "scale_out": scale_out,
 }

@@ -144,6 +144,8 @@ def main() -> None:
     ap.add_argument("--record", type=Path, default=ROOT / "benchmarks" / "results" / "last_run.json")
     ap.add_argument("--only", help="comma-separated sections to run (default: all)")
     ap.add_argument("--render-only", action="store_true", help="rewrite the page from the record; measure nothing")
+    ap.add_argument("--scale-out-samples", type=int, help="SMAA samples of the scale_out section (default 100M)")
+    ap.add_argument("--scale-out-rows", type=int, help="Parquet rows of the scale_out section (default 10M)")
     args = ap.parse_args()
     if args.render_only:
         args.out.write_text(report.render(json.loads(args.record.read_text(encoding="utf-8"))), encoding="utf-8")
@@ -153,7 +155,8 @@ def main() -> None:
     tmp.mkdir(parents=True, exist_ok=True)
     peers = Peers(None if args.no_peers else peer_python(args.envs, log), tmp, log)
     record: dict[str, Any] = {"machine": machine(), "quick": args.quick, "sections": {}, "log": log}
-    ctx = cases.Context(quick=args.quick, peers=peers, interleaved=interleaved, root=ROOT)
+    ctx = cases.Context(quick=args.quick, peers=peers, interleaved=interleaved, root=ROOT,
+                        options={"scale_out_samples": args.scale_out_samples, "scale_out_rows": args.scale_out_rows})
     wanted = set(args.only.split(",")) if args.only else None
     for name, section in cases.SECTIONS.items():
         if wanted is not None and name not in wanted:
@@ -171,7 +174,7 @@ def main() -> None:
         out["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         record["sections"][name] = out
     record["peer_versions"] = peers.versions
-    if wanted is not None:
+    if wanted is not None and not args.quick:
         record = merged(record, args.record)
     args.record.parent.mkdir(parents=True, exist_ok=True)
     args.record.write_text(json.dumps(record, indent=1, default=float), encoding="utf-8")

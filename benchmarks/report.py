@@ -9,11 +9,15 @@ TITLES = {
     "imports": "Import and `mcda --help`", "load_study": "Loading a study", "kernels": "Single-call kernels",
     "batched": "Batched call: cost of validation", "ahp": "AHP", "verdicts": "Verdicts with robustness",
     "smaa": "SMAA-2", "promethee": "PROMETHEE II", "tipping": "Tipping points",
-    "numba": "Compiled path (numba extra)",
+    "numba": "Compiled path (numba extra)", "scale_out": "Scale out on Dask",
 }
 
 
 def _fmt(value: float, unit: str) -> str:
+    if unit == "count":
+        return f"{value:,.0f}"
+    if unit == "abs":
+        return f"{value:.1e}"
     if unit == "bytes":
         return f"{value / 2**20:,.1f} MB" if value >= 2**20 else f"{value:,.0f} B"
     if value >= 1:
@@ -27,7 +31,7 @@ def _target(r: dict[str, Any]) -> str:
     if math.isinf(r["target"]):
         return "—"
     if r["absolute"]:
-        return f"< {_fmt(r['target'], r['unit'])}"
+        return f"{'≤' if r['unit'] in ('count', 'abs') else '<'} {_fmt(r['target'], r['unit'])}"
     return f"≤ {r['target']:g}×" if r["target"] >= 1 or r["unit"] != "s" else f"≤ {r['target'] * 100:g} %"
 
 
@@ -88,6 +92,8 @@ WHY = {
                  "what remains is per-criterion overhead of a few numpy calls, which dominates at small m.",
     "kernels": "a kernel above 1.3x spends its extra passes in validation (finite and sign checks) the "
                "reference skips.",
+    "scale_out": "the LocalCluster's worker processes run on the same two cores as the client, so the cluster "
+                 "adds serialisation and scheduling to the same arithmetic; a cluster pays off with more machines.",
     "ahp": "per-call overhead of validation and diagnostics around one small eigen-decomposition.",
 }
 
@@ -118,8 +124,8 @@ def render(record: dict[str, Any]) -> str:
         f"* **load average** (1 min) during the run: {min(loads):.2f} to {max(loads):.2f} on {m['cpus']} cores. "
         "The machine was shared with other work, so absolute times are slower and noisier than on a quiet "
         "machine; a load above the core count means the calls waited for a CPU.",
-        *(f"* sections {', '.join(p['sections'])} re-measured after a change, in a later run "
-          f"({p['machine']['date']}, `--only {','.join(p['sections'])}`); their rows replace the first run's"
+        *(f"* sections {', '.join(p['sections'])} measured in a later run "
+          f"({p['machine']['date']}, `--only {','.join(p['sections'])}`); their rows replace or add to the first run's"
           for p in record.get("partial_runs", [])),
         "",
         "## Targets",

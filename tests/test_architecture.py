@@ -88,7 +88,7 @@ LAYERS = [
     {"arrays", "methods", "compare"},
     {"model"},
     {"evidence", "ahp", "value_functions"},
-    {"weights", "results", "sensitivity", "scale"},
+    {"weights", "results", "sensitivity", "scale", "scale_study", "_table_rows", "_table_meta"},
     {"verdicts"},
     {"study"},
     {"io", "testing", "report", "plot", "_figures", "_plotting"},

@@ -61,6 +61,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                              "leaf_criteria": len(study.leaves), "evidence_items": len(m.evidence),
                              "missing_cells": len(m.missing), "sources": len(m.sources), "profiles": len(m.profiles),
                              "verdicts": len(m.verdicts), "warnings": " | ".join(study.warnings)}]), args.format)
+    elif m.table is not None:
+        print(f"{args.study}: OK - alternatives are the rows of {m.table.path!r} (id column {m.table.id!r}; "
+              f"checked when scored), {len(study.leaves)} leaf criteria, {len(m.profiles)} profiles")
     else:
         print(f"{args.study}: OK - {len(m.alternatives)} alternatives, {len(study.leaves)} leaf criteria, "
               f"{len(m.evidence)} evidence items, {len(m.missing)} declared missing cells, "
@@ -163,6 +166,47 @@ def _dask_client(args: argparse.Namespace) -> Iterator[Any]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _cmd_score_table(args: argparse.Namespace) -> int:
+    """Score a table study on Dask: the best rows as a table, and/or every row with ranks to Parquet."""
+    from mcda.scale_study import score_study_table
+
+    if args.top is None and args.table_out is None:
+        raise UnknownNameError("score-table needs --top K (print the K best rows), --table-out DIR (write every "
+                               "row with its score and rank as Parquet), or both")
+    if args.top is not None and args.top < 1:
+        raise UnknownNameError(f"--top must be a positive integer, got {args.top}")
+    if args.table_out is not None and os.path.exists(args.table_out) and not os.path.isdir(args.table_out):
+        raise InputError(f"--table-out {args.table_out}: exists and is not a directory; Parquet output is a directory")
+    study = load_study(args.study)
+    options = _options(args.option)
+    with _dask_client(args) as client:
+        kw = dict(scope=args.scope, keep=args.keep or [], client=client, **options)
+        if args.table_out is not None:
+            path = score_study_table(study, args.profile, args.method, output=args.table_out, **kw)
+            print(f"wrote every row with its score and rank to {path}", file=sys.stderr)
+        if args.top is not None:
+            _emit(score_study_table(study, args.profile, args.method, top_k=args.top, **kw), args.format)
+    return 0
+
+
+def _add_score_table(sub: Any, fmt: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("score-table", parents=[fmt],
+                       help="score a study whose alternatives are a table (alternatives: {table: ...}) on Dask")
+    p.add_argument("study")
+    p.add_argument("--profile", required=True, help="profile id")
+    p.add_argument("--method", default=defaults.METHOD, choices=["ahp", "topsis", "wpm", "wsm"])
+    p.add_argument("--scope", help="criteria node to score (default: the root)")
+    p.add_argument("--top", type=int, metavar="K", help="print the K best rows with score and rank")
+    p.add_argument("--table-out", metavar="DIR", help="write every row with its score and global rank to this "
+                                                      "Parquet directory")
+    p.add_argument("--keep", nargs="*", metavar="COLUMN", help="more table columns to copy to the output")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="a Dask scheduler address (tcp://host:8786) or 'local' for a cluster on this machine "
+                        "(default: Dask's local threads)")
+    _option_argument(p)
+    p.set_defaults(func=_cmd_score_table)
 
 
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
@@ -511,6 +555,7 @@ def _parser() -> argparse.ArgumentParser:
     _option_argument(p)
     p.set_defaults(func=_cmd_smaa, evidence_default=defaults.SMAA_EVIDENCE, samples_default=defaults.SMAA_SAMPLES)
     _add_more_commands(sub, fmt)
+    _add_score_table(sub, fmt)
     return ap
 
 

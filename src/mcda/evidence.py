@@ -23,7 +23,7 @@ from mcda.arrays import DecisionArrays
 from mcda.errors import MissingEvidenceError, StudyError
 from mcda.model import Criterion, EvidenceItem, MissingCell, NumericScale, OrdinalScale, StudyModel
 
-__all__ = ["Cell", "build_cells", "evidence_matrix", "item_bounds"]
+__all__ = ["Cell", "build_cells", "evidence_matrix", "item_bounds", "scale_worst"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,12 @@ def item_bounds(item: EvidenceItem, leaf: Criterion) -> tuple[float, float]:
     return (float(v), float(v))
 
 
-def _scale_worst(leaf: Criterion) -> float | None:
+def scale_worst(leaf: Criterion) -> float | None:
+    """The worst value the leaf's scale declares (policy ``scale-worst``), or None without that bound.
+
+    >>> scale_worst(Criterion(id="c", name="C", direction="min", scale={"kind": "ratio", "upper": 9}))
+    9.0
+    """
     scale = leaf.scale
     if isinstance(scale, OrdinalScale):  # levels run in increasing value: worst first on max, last on min
         values = list(scale.level_values().values())
@@ -121,7 +126,7 @@ def build_cells(model: StudyModel) -> dict[tuple[str, str], Cell]:
             cells[key] = Cell(*key, None, None, 0.0, (), gap)
             continue
         if gap.policy == "scale-worst":
-            worst = _scale_worst(leaf)
+            worst = scale_worst(leaf)
         else:
             observed = [x for k, c in grouped_cells.items() if k[1] == gap.criterion
                         and (x := c.lo if leaf.direction == "max" else c.hi) is not None]

@@ -20,6 +20,10 @@ other whole-matrix statistics are refused with an error naming the limit. Missin
 columns, non-numeric columns, bad weights and unsupported methods are reported
 before any work is scheduled.
 
+A study whose alternatives are a table (``alternatives: {table: ...}`` in its file) is
+scored by :func:`score_study_table` (:mod:`mcda.scale_study`): the same two passes, with
+the study's criteria tree, value functions, missing-value policies and profiles per row.
+
 Dask is imported only when this module's functions are called (the ``dask`` extra).
 
 Examples
@@ -58,7 +62,7 @@ from mcda.methods import Method, get_method
 from mcda.methods.additive import AHP, WPM, WSM
 from mcda.methods.topsis import TOPSIS
 
-__all__ = ["SUPPORTED_METHODS", "score_table"]
+__all__ = ["SUPPORTED_METHODS", "score_study_table", "score_table"]
 
 #: Methods :func:`score_table` runs at scale: their normalisation needs only per-column statistics.
 SUPPORTED_METHODS = ("ahp", "topsis", "wpm", "wsm")
@@ -388,6 +392,11 @@ def score_table(source: Any, criteria: Mapping[str, Any] | Sequence[str], weight
                      plan, name)
     meta = ddf._meta[list(keep)].assign(score=np.float64(0))
     scored = ddf.map_partitions(_frame_scores, stats, plan, list(keep), meta=meta, align_dataframes=False)
+    return _deliver(scored, top_k, output, client)
+
+
+def _deliver(scored: Any, top_k: int | None, output: str | os.PathLike[str] | None, client: Any) -> Any:
+    """Ranks of the scored rows: the top k (pandas), or all (Dask, sorted), optionally written to Parquet."""
     if top_k is not None:
         best = _compute(client, [scored.nlargest(top_k, "score")])[0]
         s = -best["score"].to_numpy()
@@ -402,6 +411,18 @@ def score_table(source: Any, criteria: Mapping[str, Any] | Sequence[str], weight
     task = ranked.to_parquet(os.fspath(output), compute=False)
     _compute(client, [task])
     return os.fspath(output)
+
+
+def score_study_table(study: Any, profile: Any, method: str | Method = "topsis", **kwargs: Any) -> Any:
+    """Score a study whose alternatives are a table (``alternatives: {table: ...}``) on Dask.
+
+    The study's criteria tree, value functions, missing-value policies and profiles apply
+    per row, as in memory; see :func:`mcda.scale_study.score_study_table` for the
+    parameters and the checks made before any work is scheduled.
+    """
+    from mcda.scale_study import score_study_table as run
+
+    return run(study, profile, method, **kwargs)
 
 
 def _score_raster(arr: Any, plan: _Plan, client: Any) -> Any:

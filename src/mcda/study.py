@@ -18,7 +18,7 @@ from mcda._types import RNGLike
 from mcda.ahp import PairwiseResult, evaluate_judgements
 from mcda.arrays import DecisionArrays
 from mcda.compare import compare_rankings
-from mcda.errors import MCDAError, Problem, StudyValidationError, UnknownNameError, did_you_mean
+from mcda.errors import MCDAError, Problem, StudyError, StudyValidationError, UnknownNameError, did_you_mean
 from mcda.evidence import Cell, build_cells, evidence_matrix
 from mcda.methods import Method, get_method, method_names
 from mcda.model import EvidenceItem, MissingCell, Source, StudyModel, WeightProfile, check_study, format_path
@@ -254,6 +254,9 @@ class Study:
         with the leaves' directions and equal weights (a profile's weights: :meth:`arrays`).
         Built once per scope; the arrays are read-only."""
         em = self._matrices.get(scope)
+        if em is None and self.model.table is not None:
+            raise StudyError(f"the alternatives of this study are the rows of the table {self.model.table.path!r}; "
+                             "score them with mcda.scale.score_study_table(study, profile, method)")
         if em is None:
             raw = evidence_matrix(self.cells, self.alternatives, self._scope_leaves(scope), self._directions())
             em = self._matrices[scope] = apply_value_functions(raw, {c.id: c for c in self.model.criteria.leaves()})

@@ -26,6 +26,7 @@ from mcda.model import (
     OrdinalLevel,
     Source,
     StudyModel,
+    TableSource,
     Verdict,
     WeightProfile,
     check_study,
@@ -48,7 +49,7 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "verdicts": Verdict,
 }
 _MODELS: list[type[BaseModel]] = [*_SECTIONS.values(), Criterion, NumericScale, OrdinalLevel, StudyModel,
-                                   NodeRule, ObjectiveRule, Judgement]
+                                   NodeRule, ObjectiveRule, Judgement, TableSource]
 _ALL_KEYS = sorted({k for cls in _MODELS for k in cls.model_fields})
 
 
@@ -182,6 +183,20 @@ def _fold_repeats(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def _table(doc: YamlDocument, value: dict[str, Any]) -> tuple[TableSource | None, list[Problem]]:
+    """``alternatives: {table: {...}}``: the table source, or the problems of the mapping."""
+    if set(value) != {"table"}:
+        extra = sorted(str(k) for k in value if k != "table")
+        where = ("alternatives", extra[0]) if extra else ("alternatives",)
+        return None, [Problem(format_path(where), "alternatives must be a list, or a mapping with the one key "
+                              f"'table' (the alternatives as rows of a table); got keys {sorted(map(str, value))}",
+                              doc.file, doc.line_of(where))]
+    try:
+        return TableSource.model_validate(value["table"]), []
+    except ValidationError as exc:
+        return None, _problems(exc, value["table"], ("alternatives", "table"), doc)
+
+
 def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
     """Validate parsed data into a :class:`StudyModel`, reporting every problem at once.
 
@@ -223,6 +238,12 @@ def model_from_data(doc: YamlDocument, methods: list[str]) -> StudyModel:
         items = data.get(section, [])
         if items is None:
             items = []
+        if section == "alternatives" and isinstance(items, dict):
+            parts["table"], found = _table(doc, items)
+            problems += found
+            broken.update(["alternatives"] if found else [])
+            parts[section] = []
+            continue
         if not isinstance(items, list):
             problems.append(Problem(section, f"{section} must be a list, got {type(items).__name__}",
                                     file, doc.line_of((section,))))

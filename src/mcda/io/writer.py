@@ -59,6 +59,11 @@ def dump_study(model: StudyModel) -> str:
     title: t
     """
     data = _plain(model.model_dump(mode="python", exclude_defaults=True))
+    if "table" in data:  # written where it is read: alternatives: {table: ...}
+        table = data.pop("table")
+        data = {k: v for k, v in data.items() if k not in ("title", "description")}
+        head = {k: getattr(model, k) for k in ("title", "description") if getattr(model, k) is not None}
+        data = {**head, "alternatives": {"table": table}, **data}
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

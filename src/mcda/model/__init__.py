@@ -5,6 +5,7 @@ from mcda.model.criteria import Criterion, NumericScale, OrdinalLevel, OrdinalSc
 from mcda.model.items import Alternative, EvidenceItem, MissingCell, Source
 from mcda.model.profiles import Verdict, WeightProfile
 from mcda.model.study import StudyModel
+from mcda.model.table import TableSource
 
 __all__ = [
     "Alternative",
@@ -16,6 +17,7 @@ __all__ = [
     "OrdinalScale",
     "Source",
     "StudyModel",
+    "TableSource",
     "ValueFunction",
     "Verdict",
     "WeightProfile",

@@ -18,6 +18,7 @@ from mcda.model.items import EvidenceItem
 from mcda.model.pairwise_checks import check_comparisons, check_node_rule, check_reserved_ids
 from mcda.model.profiles import NodeRule, ObjectiveRule, WeightProfile
 from mcda.model.study import StudyModel
+from mcda.model.table_checks import check_table
 from mcda.model.value_checks import check_value_function, domain
 
 __all__ = ["Path", "PathProblem", "check_profile", "check_study", "format_path"]
@@ -348,7 +349,7 @@ def check_study(m: StudyModel, methods: Iterable[str] | None = None) -> list[Pat
         Empty when the study is valid.
     """
     problems: list[PathProblem] = []
-    if len(m.alternatives) < 2:
+    if m.table is None and len(m.alternatives) < 2:
         problems.append((("alternatives",), f"a study needs at least 2 alternatives to compare, "
                          f"got {len(m.alternatives)}"))
     problems += _duplicates([a.id for a in m.alternatives], "alternatives")
@@ -360,11 +361,13 @@ def check_study(m: StudyModel, methods: Iterable[str] | None = None) -> list[Pat
     if m.criteria.is_leaf:
         problems.append((("criteria",), "the criteria root needs children (at least one leaf)"))
     inner = set(nodes) - set(leaves)
+    problems += check_table(m, leaves, inner)
     problems += _check_evidence(m, leaves, inner)
     problems += _check_coverage(m, leaves)
     problems += check_comparisons(m, leaves, inner)
     problems += _duplicates([p.id for p in m.profiles], "profiles")
     for i, prof in enumerate(m.profiles):
         problems += check_profile(prof, m.criteria, ("profiles", i))
-    problems += _check_verdicts(m, nodes, method_names() if methods is None else methods)
+    if m.table is None:  # a table study has no verdicts (check_table says so)
+        problems += _check_verdicts(m, nodes, method_names() if methods is None else methods)
     return problems
