@@ -54,6 +54,7 @@ from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
+from mcda.methods.topsis import TOPSIS
 from mcda.sensitivity._common import (
     Scorer,
     check_claim,
@@ -63,6 +64,7 @@ from mcda.sensitivity._common import (
     resolve_method,
     validated_problem,
 )
+from mcda.sensitivity._topsis_change import topsis_min_change
 from mcda.sensitivity.tipping import _unit_roots
 
 if TYPE_CHECKING:
@@ -351,18 +353,32 @@ def min_change(
         log_delta = OVERTURN_DELTA * max(1.0, float(np.abs(wv @ L.T).max()))
         best = _shrink(scorer, wv, _lp_wsm(L, wv, pairs, log_delta, target), cl, higher, target)
         return _result(meth, arr, mask, wv, cl, before, best, True, target)
+    cands: list[FloatArray] = []
+    if isinstance(meth, TOPSIS) and (target == "fail" or len(pairs) == 1):
+        cands = topsis_min_change(meth, arr, mask, scorer, wv, cl, pairs, target)
+        if cands and arr.shape[0] == 2:  # the separable programme was the exact problem: no local search
+            return _result(meth, arr, mask, wv, cl, before, _cheapest(scorer, wv, cl, higher, sign, cands),
+                           False, target)
     A, B = _candidate_paths(wv)
     exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
-    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
-    best, best_cost = None, np.inf
+    cands.sort(key=lambda c: float(np.abs(c - wv).sum()))  # the two cheapest join the local searches
+    starts = cands[:2] + _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
     with one_blas_thread():  # SLSQP's small products: threads cost more than the arithmetic
-        for start in starts:
-            for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):
-                cost = float(np.abs(cand - wv).sum())
-                if cost < best_cost and sign * claim_margins(scorer(cand), cl, higher) > 0:
-                    best, best_cost = cand, cost
-    return _result(meth, arr, mask, wv, cl, before, best, False, target)
+        refined = [_refine(scorer, wv, start, cl, higher, delta, sign) for start in starts]
+    tried = [*cands[2:], *(cand for start, ref in zip(starts, refined, strict=True) for cand in (start, ref))]
+    return _result(meth, arr, mask, wv, cl, before, _cheapest(scorer, wv, cl, higher, sign, tried), False, target)
+
+
+def _cheapest(scorer: Scorer, w: FloatArray, claim: IntArray, higher: bool, sign: float,
+              cands: list[FloatArray]) -> FloatArray | None:
+    """The candidate nearest ``w`` (L1) that flips the claim when scored (first of equals)."""
+    best, best_cost = None, np.inf
+    for cand in cands:
+        cost = float(np.abs(cand - w).sum())
+        if cost < best_cost and sign * claim_margins(scorer(cand), claim, higher) > 0:
+            best, best_cost = cand, cost
+    return best
 
 
 def _result(meth: Method, X: FloatArray, benefit: BoolArray, w: FloatArray, claim: IntArray,
