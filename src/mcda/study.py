@@ -575,25 +575,27 @@ class Study:
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []
-        # Shared per (profile, scope): weight and evidence draws; per method too: scorer and tipping points.
+        # Shared per (profile, scope): sweep paths, weight and evidence draws; per method: scorer, tipping points.
         draws: dict[tuple[str, str | None], ClaimDraws] = {}
         analyses: dict[tuple[str, str | None, str], ClaimAnalysis] = {}
+        paths_of: dict[tuple[str, str | None], dict[str, WeightPath]] = {}
         outcomes = self.verdict_outcomes(method, **options)
         for o in progress_iter(outcomes, "verdicts", robustness and wanted(progress)):
             row = o.row()
             if robustness:
                 v = o.verdict
-                arr, paths = self.arrays(v.profile, v.scope), self.sweep_paths(v.profile, v.scope)
-                key = (v.profile, v.scope)
+                key, arr = (v.profile, v.scope), self.arrays(v.profile, v.scope)
                 if key not in draws:
+                    paths_of[key] = self.sweep_paths(v.profile, v.scope)
                     draws[key] = ClaimDraws(arr.X, arr.w, lo=arr.lo, hi=arr.hi, confidence=arr.confidence,
                                             evidence=evidence, concentration=concentration, n_samples=n_samples,
                                             rng=rng, backend=backend, client=client)
                 meth = o.method_object if o.method_object is not None else get_method(o.method)
                 akey = (*key, repr(meth))
                 if akey not in analyses:
-                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths.values()), meth, draws[key])
-                row.update(robustness_row(o, arr, paths, n_samples=n_samples, rng=rng, evidence=evidence,
+                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths_of[key].values()), meth,
+                                                   draws[key])
+                row.update(robustness_row(o, arr, paths_of[key], n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration, analysis=analyses[akey]))
             rows.append(row)
         df = pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))

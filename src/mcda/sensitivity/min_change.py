@@ -150,6 +150,12 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
     groups = [gaps[i : i + 1] for i in range(len(pairs))] if target == "fail" else [-gaps]
     best, best_cost = None, np.inf
     for G in groups:
+        if G.shape[0] == 1:  # one constraint: the programme's optimum in closed form
+            x = _l1_one_constraint(G[0], -delta, w)
+            cost = np.inf if x is None else float(np.abs(x - w).sum())
+            if cost < best_cost:
+                best, best_cost = x, cost
+            continue
         A_ub = np.vstack([base_A, np.hstack([G, np.zeros((G.shape[0], n))])])
         b_ub = np.concatenate([w, -w, np.full(G.shape[0], -delta)])
         A_eq = np.append(np.ones(n), np.zeros(n))[None, :]
@@ -158,6 +164,36 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
         if res.status == 0 and res.fun < best_cost:
             best, best_cost = np.clip(res.x[:n], 0.0, None), float(res.fun)
     return None if best is None else best / best.sum()
+
+
+def _l1_one_constraint(g: FloatArray, b: float, w: FloatArray) -> FloatArray | None:
+    """``argmin ||x - w||_1`` over the simplex subject to ``g·x <= b`` (None when infeasible).
+
+    Moving a mass ``y`` from criterion ``j`` to ``k`` costs ``2 y`` and lowers
+    ``g·x`` by ``y (g_j - g_k)``, so an optimum sends all mass to one ``k`` of
+    least ``g`` and takes it from the criteria of largest ``g`` first (a
+    fractional knapsack): the linear programme's optimum, without a solver.
+
+    >>> _l1_one_constraint(np.array([1.0, 0.0]), 0.25, np.array([0.5, 0.5])).tolist()
+    [0.25, 0.75]
+    """
+    need = float(g @ w) - b
+    if need <= 0:
+        return w.copy()
+    k = int(np.argmin(g))
+    gain = g - g[k]
+    order = [j for j in np.argsort(-g, kind="stable") if gain[j] > 0 and w[j] > 0]
+    take = np.zeros_like(w)
+    for j in order:
+        take[j] = min(w[j], need / gain[j])
+        need -= take[j] * gain[j]
+        if need <= 0:
+            break
+    if need > 1e-12 * max(1.0, abs(b)):
+        return None
+    x = w - take
+    x[k] += take.sum()
+    return np.maximum(x, 0.0)
 
 
 def _shrink(scorer: Scorer, w: FloatArray, best: FloatArray | None, claim: IntArray, higher: bool,
