@@ -154,8 +154,28 @@ def topsis_min_change(meth: TOPSIS, X: FloatArray, benefit: BoolArray, scorer: S
                       claim: IntArray, pairs: list[tuple[int, int]], target: str) -> list[FloatArray]:
     """Overturning weight candidates of the sequential separable programmes for a TOPSIS claim."""
     P, Q = meth._separations(X, benefit)
+    return topsis_candidates(P, Q, _gap_poly(meth, X, benefit), scorer, w, claim, pairs, target)
 
+
+def pull_back(meth: TOPSIS, X: FloatArray, benefit: BoolArray, scorer: Scorer, w: FloatArray, best: FloatArray,
+              claim: IntArray, pairs: list[tuple[int, int]], target: str) -> FloatArray:
+    """``best`` moved back along the segment from ``w`` to the first point where the claim is strictly
+    flipped (a local search stops a margin short of it); ``best`` itself when that is nearest."""
+    gap_poly, sign = _gap_poly(meth, X, benefit), -1.0 if target == "fail" else 1.0
+    out, cost = best, float(np.abs(best - w).sum())
+    for p, q in pairs if target == "fail" or len(pairs) == 1 else []:
+
+        def gap(a: FloatArray, b: FloatArray, p: int = p, q: int = q) -> FloatArray:
+            return gap_poly(a, b, np.array([p]), np.array([q]))[0]
+
+        cand = _boundary(gap, scorer, w, best, claim, sign)
+        if cand is not None and float(np.abs(cand - w).sum()) < cost:
+            out, cost = cand, float(np.abs(cand - w).sum())
+    return out
+
+
+def _gap_poly(meth: TOPSIS, X: FloatArray, benefit: BoolArray) -> Callable[..., FloatArray]:
     def gap_poly(A: FloatArray, B: FloatArray, i: IntArray, k: IntArray) -> FloatArray:
         return np.asarray(meth.gap_polynomials(X, benefit, A, B, i, k))
 
-    return topsis_candidates(P, Q, gap_poly, scorer, w, claim, pairs, target)
+    return gap_poly

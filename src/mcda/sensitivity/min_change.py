@@ -64,7 +64,7 @@ from mcda.sensitivity._common import (
     resolve_method,
     validated_problem,
 )
-from mcda.sensitivity._topsis_change import topsis_min_change
+from mcda.sensitivity._topsis_change import pull_back, topsis_min_change
 from mcda.sensitivity.tipping import _unit_roots
 
 if TYPE_CHECKING:
@@ -403,7 +403,10 @@ def min_change(
     with one_blas_thread():  # SLSQP's small products: threads cost more than the arithmetic
         refined = [_refine(scorer, wv, start, cl, higher, delta, sign) for start in starts]
     tried = [*cands[2:], *(cand for start, ref in zip(starts, refined, strict=True) for cand in (start, ref))]
-    return _result(meth, arr, mask, wv, cl, before, _cheapest(scorer, wv, cl, higher, sign, tried), False, target)
+    best = _cheapest(scorer, wv, cl, higher, sign, tried)
+    if best is not None and isinstance(meth, TOPSIS):
+        best = pull_back(meth, arr, mask, scorer, wv, best, cl, pairs, target)
+    return _result(meth, arr, mask, wv, cl, before, best, False, target)
 
 
 def _cheapest(scorer: Scorer, w: FloatArray, claim: IntArray, higher: bool, sign: float,
