@@ -73,8 +73,11 @@ SCALINGS: Final[tuple[str, ...]] = ("vector", "minmax", "max", "sum")
 
 def _div(num: FloatArray, den: FloatArray, fill: float, shape: tuple[int, ...]) -> FloatArray:
     """``num / den`` where ``den > 0``, ``fill`` elsewhere; never warns."""
+    pos = den > 0
+    if pos.all() and np.shape(num) == shape:  # the common case: a plain division, no fill pass
+        return np.divide(num, den, dtype=np.float64)
     out = np.full(shape, fill, dtype=np.float64)
-    np.divide(num, den, out=out, where=den > 0)
+    np.divide(num, den, out=out, where=pos)
     return out
 
 
@@ -93,14 +96,14 @@ def _scale_cols(X: FloatArray, method: str) -> FloatArray:
     m = X.shape[0]
     if method == "none":
         return X.astype(np.float64, copy=True)
-    # Every scaling first divides by the largest |x| (see _unit_cols), which keeps
+    if method == "max":
+        return _div(X, np.abs(X).max(axis=0), 1.0, X.shape)
+    # Every other scaling first divides by the largest |x| (see _unit_cols), which keeps
     # ranges and sums away from overflow; the results are unchanged by it.
     Y = _unit_cols(X)
     if method == "minmax":
         lo, hi = Y.min(axis=0), Y.max(axis=0)
         return _div(Y - lo, hi - lo, 1.0, X.shape)
-    if method == "max":
-        return _div(X, np.abs(X).max(axis=0), 1.0, X.shape)
     if method == "sum":
         return _div(Y, Y.sum(axis=0), 1.0 / m, X.shape)
     if method == "vector":
