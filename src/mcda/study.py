@@ -46,6 +46,20 @@ else:
 __all__ = ["Provenance", "Study"]
 
 
+def _share_evidence(draws: ClaimDraws, shared: dict[tuple[str | None, tuple[int, ...]], Any],
+                    scope: str | None) -> None:
+    """Let ``draws`` reuse the sampled evidence matrices of an earlier profile of the same scope.
+
+    Evidence draws depend on the scope's matrix and bounds and on the seed's streams, never on
+    the profile's weights, so profiles checked in one scope with the same seed entropy would draw
+    the very same matrices (an int seed gives every profile the same entropy; a Generator gives
+    each fresh words, and then nothing is shared). Sharing changes no number.
+    """
+    cache = getattr(draws, "_matrices", None)
+    if isinstance(cache, dict):
+        draws._matrices = shared.setdefault((scope, draws.entropy), cache)
+
+
 def _columns(em: DecisionArrays) -> dict[str, np.ndarray]:
     """Leaf id -> point values over the alternatives (for objective weights in profiles)."""
     return {c: em.X[:, j] for j, c in enumerate(em.criteria)}
@@ -579,6 +593,7 @@ class Study:
         draws: dict[tuple[str, str | None], ClaimDraws] = {}
         analyses: dict[tuple[str, str | None, str], ClaimAnalysis] = {}
         paths_of: dict[tuple[str, str | None], dict[str, WeightPath]] = {}
+        evidence_of: dict[tuple[str | None, tuple[int, ...]], Any] = {}
         outcomes = self.verdict_outcomes(method, **options)
         for o in progress_iter(outcomes, "verdicts", robustness and wanted(progress)):
             row = o.row()
@@ -590,6 +605,7 @@ class Study:
                     draws[key] = ClaimDraws(arr.X, arr.w, lo=arr.lo, hi=arr.hi, confidence=arr.confidence,
                                             evidence=evidence, concentration=concentration, n_samples=n_samples,
                                             rng=rng, backend=backend, client=client)
+                    _share_evidence(draws[key], evidence_of, v.scope)
                 meth = o.method_object if o.method_object is not None else get_method(o.method)
                 akey = (*key, repr(meth))
                 if akey not in analyses:
