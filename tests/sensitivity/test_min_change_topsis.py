@@ -61,6 +61,7 @@ def test_flips_the_claim_and_no_dense_point_is_closer(arr: mcda.DecisionArrays) 
     assert s[leader] < s.max()  # strictly overturned on re-scoring
     assert res.distance == pytest.approx(np.abs(res.weights - arr.w).sum())
     assert res.distance <= best + 1e-6
+    assert res.exact == (arr.X.shape[0] == 2)  # a global minimum exactly when the programme is separable
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -28,16 +28,29 @@ Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
   ``w`` and ``ln`` keeps the order, so the same programme on ``ln R`` (with
   ``delta`` relative to the largest |ln S|) is exact too
   (:meth:`~mcda.methods.Method.log_linear_table`).
-* **Other methods** (TOPSIS, WPM with zeros, any method object): the problem is not convex.
-  Candidates come from straight transfers ``w + s (e_k - e_j)`` between every two
-  criteria and from moves towards every vertex ``e_k``; along each of these
+
+  With one constraint (one pair) the programme is solved in closed form: all moved
+  mass goes to a criterion of least gap coefficient and is taken from those of
+  largest coefficient first (a fractional knapsack); several constraints (a
+  failing ranking made to hold) go to ``linprog``.
+* **TOPSIS with two alternatives**: with ``u = w * w`` the claim's sign is that of
+  ``u·(Q_p - P_p)`` (``P``, ``Q`` the squared separations), so the problem is the
+  separable programme ``min L1 s.t. sum_j c_j w'_j^2 <= 0``, solved exactly
+  (:mod:`mcda.sensitivity._topsis_change`: one receiving criterion, water-filling
+  donors) and confirmed on the exact gap quartic: a global minimum (``exact=True``).
+* **Other methods** (TOPSIS with more alternatives, WPM with zeros, any method object): the problem
+  is not convex. For TOPSIS, sequential separable programmes (the pair's gap
+  linearised in ``u``) give the first candidates. Further candidates come from
+  straight transfers ``w + s (e_k - e_j)`` between every two criteria and from
+  moves towards every vertex ``e_k``; along each of these
   affine paths the first point where the claim fails is found exactly with the
   tipping-point polynomials (TOPSIS, WPM) or by a scan with ``brentq``
   (others). The ``n_starts`` cheapest candidates then start a local
   optimisation (SLSQP on ``w' = w + u - v``, ``u, v >= 0``, minimising
   ``sum(u + v)``) that may combine several transfers. The best result is
   re-scored with the method itself; it is a verified upper bound on the true
-  minimum (``exact=False``).
+  minimum (``exact=False``); for TOPSIS it is first pulled back along its segment
+  to the first strict flip.
 """
 
 from __future__ import annotations
@@ -99,7 +112,8 @@ class MinChange:
     leader_after : int or None
         Who leads at ``weights``.
     exact : bool
-        True when the distance is a global minimum (the linear programme of WSM, AHP and WPM).
+        True when the distance is a global minimum (the linear programme of WSM, AHP and WPM;
+        the separable programme of TOPSIS with two alternatives).
     method : str
     target : {"fail", "hold"}
         What the change achieves: a claim that holds is made to fail, a claim
@@ -392,9 +406,9 @@ def min_change(
     cands: list[FloatArray] = []
     if isinstance(meth, TOPSIS) and (target == "fail" or len(pairs) == 1):
         cands = topsis_min_change(meth, arr, mask, scorer, wv, cl, pairs, target)
-        if cands and arr.shape[0] == 2:  # the separable programme was the exact problem: no local search
+        if cands and arr.shape[0] == 2:  # the separable programme was the exact problem: a global minimum
             return _result(meth, arr, mask, wv, cl, before, _cheapest(scorer, wv, cl, higher, sign, cands),
-                           False, target)
+                           True, target)
     A, B = _candidate_paths(wv)
     exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
