@@ -61,7 +61,7 @@ def test_flips_the_claim_and_no_dense_point_is_closer(arr: mcda.DecisionArrays) 
     assert s[leader] < s.max()  # strictly overturned on re-scoring
     assert res.distance == pytest.approx(np.abs(res.weights - arr.w).sum())
     assert res.distance <= best + 1e-6
-    assert res.exact == (arr.X.shape[0] == 2)  # a global minimum exactly when the programme is separable
+    assert arr.X.shape[0] == 2 or not res.exact  # proven minima come from the separable programme only
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -75,7 +75,7 @@ def test_two_alternatives_failing_claim_is_made_to_hold_as_cheaply_as_any_ray(se
     assert res.target == "hold"
     assert res.found == np.isfinite(best)
     if res.found:
-        assert res.margin_after > 0 and res.distance <= best + 1e-6
+        assert res.exact and res.margin_after > 0 and res.distance <= best + 1e-6
 
 
 def test_separable_step_by_hand() -> None:
