@@ -553,10 +553,14 @@ class Study:
         if options and method is None:
             raise UnknownNameError(f"method options {sorted(options)} need a method: verdicts name several")
         out = []
+        scored: dict[tuple[str, str | None, str], ScoreResult] = {}  # verdicts on one (profile, scope, method)
         for v in self.model.verdicts:
             for spec in (method,) if method is not None else v.methods:
                 meth = get_method(spec, **options)
-                out.append(evaluate_verdict(v, self.score(v.profile, meth, v.scope), meth))
+                key = (v.profile, v.scope, repr(meth))
+                if key not in scored:  # scores and their near-tie check, once
+                    scored[key] = self.score(v.profile, meth, v.scope)
+                out.append(evaluate_verdict(v, scored[key], meth))
         return out
 
     def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
