@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,3 +84,27 @@ def test_shared_draws_and_tipping_points_change_no_number(laptops_path: Path) ->
                 assert got is None or got is pd.NA, (o.verdict.id, col)
             else:
                 assert got == alone[col], (o.verdict.id, col)
+
+
+def test_profiles_of_one_scope_draw_their_evidence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence draws depend on the scope and the seed, not on the profile: check_verdicts draws each
+    (scope, block) once however many profiles use that scope, and P(holds) is unchanged."""
+    from mcda.sensitivity import _driver
+
+    calls: list[int] = []
+    real = _driver.sample_evidence
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    study = mcda.load_study(SEED)
+    monkeypatch.setattr(_driver, "sample_evidence", counted)
+    df = study.check_verdicts("wsm", n_samples=300)
+    scopes = {v.scope for v in study.model.verdicts}
+    assert len({(v.profile, v.scope) for v in study.model.verdicts}) > len(scopes)  # some scope has two profiles
+    assert len(calls) == len(scopes)  # one block of 300 samples per scope, WSM scores whole stacks
+    monkeypatch.setattr(_driver, "sample_evidence", real)
+    monkeypatch.setattr(mcda.study, "_share_evidence", lambda *args: None)  # every profile draws its own
+    unshared = mcda.load_study(SEED).check_verdicts("wsm", n_samples=300)
+    pd.testing.assert_series_equal(df["p_holds"], unshared["p_holds"])

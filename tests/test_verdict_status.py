@@ -79,3 +79,28 @@ def test_cli_prints_the_status(laptops_path: Path) -> None:
     assert [r["status"] for r in rows] == [HOLDS_UNDER_ALL, HOLDS_UNDER_ALL]
     table = run("verdicts", laptops_path)
     assert "Status across methods:" in table.stdout and "holds under all" in table.stdout
+
+
+def test_verdicts_on_one_profile_scope_and_method_share_one_scoring(tmp_path: Path, laptops_text: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two claims on the same (profile, scope, method) are checked against one score result: the scores
+    and their near-tie check are computed once, and each claim still gets its own margin."""
+    extra = ("  - id: v.power2\n    statement: Gamma, then alpha\n    profile: power_user\n"
+             "    method: [topsis, wsm]\n    ranking: [gamma, alpha]\n")
+    s = load_text(tmp_path, laptops_text.replace("verdicts:\n", "verdicts:\n" + extra))
+    calls: list[tuple[object, ...]] = []
+    score = mcda.Study.score
+
+    def counted(self: mcda.Study, *args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return score(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mcda.Study, "score", counted)
+    df = s.check_verdicts(robustness=False).set_index(["id", "method"])
+    assert len(calls) == 3  # (power_user, topsis), (power_user, wsm), (balanced/cost, wsm)
+    for m in ("topsis", "wsm"):
+        res = score(s, "power_user", m)
+        assert df.loc[("v.power", m), "margin"] == mcda.verdicts.claim_margin(
+            res.scores.to_dict(), ["gamma"], res.higher_is_better)
+        assert df.loc[("v.power2", m), "margin"] == mcda.verdicts.claim_margin(
+            res.scores.to_dict(), ["gamma", "alpha"], res.higher_is_better)

@@ -46,6 +46,18 @@ else:
 __all__ = ["Provenance", "Study"]
 
 
+def _share_evidence(draws: ClaimDraws, shared: dict[tuple[str | None, tuple[int, ...]], Any],
+                    scope: str | None) -> None:
+    """Let ``draws`` reuse the sampled evidence matrices of an earlier profile of the same scope.
+
+    Evidence draws depend on the scope's matrix and bounds and on the seed's streams, never on
+    the profile's weights, so profiles checked in one scope with the same seed entropy would draw
+    the very same matrices (an int seed gives every profile the same entropy; a Generator gives
+    each fresh words, and then nothing is shared). Sharing changes no number.
+    """
+    draws.cache.matrices = shared.setdefault((scope, draws.entropy), draws.cache.matrices)
+
+
 def _columns(em: DecisionArrays) -> dict[str, np.ndarray]:
     """Leaf id -> point values over the alternatives (for objective weights in profiles)."""
     return {c: em.X[:, j] for j, c in enumerate(em.criteria)}
@@ -545,10 +557,14 @@ class Study:
         if options and method is None:
             raise UnknownNameError(f"method options {sorted(options)} need a method: verdicts name several")
         out = []
+        scored: dict[tuple[str, str | None, str], ScoreResult] = {}  # verdicts on one (profile, scope, method)
         for v in self.model.verdicts:
             for spec in (method,) if method is not None else v.methods:
                 meth = get_method(spec, **options)
-                out.append(evaluate_verdict(v, self.score(v.profile, meth, v.scope), meth))
+                key = (v.profile, v.scope, repr(meth))
+                if key not in scored:  # scores and their near-tie check, once
+                    scored[key] = self.score(v.profile, meth, v.scope)
+                out.append(evaluate_verdict(v, scored[key], meth))
         return out
 
     def check_verdicts(self, method: str | Method | None = None, robustness: bool = True, *,
@@ -581,25 +597,29 @@ class Study:
         cols = ["id", "statement", "profile", "method", "scope", "claim", "holds", "margin",
                 "near_tie", "leader", "expect", "as_expected", "reason"]
         rows = []
-        # Shared per (profile, scope): weight and evidence draws; per method too: scorer and tipping points.
+        # Shared per (profile, scope): sweep paths, weight and evidence draws; per method: scorer, tipping points.
         draws: dict[tuple[str, str | None], ClaimDraws] = {}
         analyses: dict[tuple[str, str | None, str], ClaimAnalysis] = {}
+        paths_of: dict[tuple[str, str | None], dict[str, WeightPath]] = {}
+        evidence_of: dict[tuple[str | None, tuple[int, ...]], Any] = {}
         outcomes = self.verdict_outcomes(method, **options)
         for o in progress_iter(outcomes, "verdicts", robustness and wanted(progress)):
             row = o.row()
             if robustness:
                 v = o.verdict
-                arr, paths = self.arrays(v.profile, v.scope), self.sweep_paths(v.profile, v.scope)
-                key = (v.profile, v.scope)
+                key, arr = (v.profile, v.scope), self.arrays(v.profile, v.scope)
                 if key not in draws:
+                    paths_of[key] = self.sweep_paths(v.profile, v.scope)
                     draws[key] = ClaimDraws(arr.X, arr.w, lo=arr.lo, hi=arr.hi, confidence=arr.confidence,
                                             evidence=evidence, concentration=concentration, n_samples=n_samples,
                                             rng=rng, backend=backend, client=client)
+                    _share_evidence(draws[key], evidence_of, v.scope)
                 meth = o.method_object if o.method_object is not None else get_method(o.method)
                 akey = (*key, repr(meth))
                 if akey not in analyses:
-                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths.values()), meth, draws[key])
-                row.update(robustness_row(o, arr, paths, n_samples=n_samples, rng=rng, evidence=evidence,
+                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths_of[key].values()), meth,
+                                                   draws[key])
+                row.update(robustness_row(o, arr, paths_of[key], n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration, analysis=analyses[akey]))
             rows.append(row)
         df = pd.DataFrame(rows, columns=cols + (ROBUSTNESS_COLUMNS if robustness else []))

@@ -147,8 +147,8 @@ def evaluate_verdict(verdict: Verdict, result: ScoreResult, method: Method | Non
 
 
 def _changes(criteria: tuple[str, ...], before: np.ndarray, after: np.ndarray, top: int = 4) -> str:
-    d = after - before
-    order = [j for j in np.argsort(-np.abs(d), kind="stable") if abs(d[j]) > 1e-6][:top]
+    d = after - before  # equal changes (a transfer's two ends) in criterion order, whatever the last bits say
+    order = [j for j in np.argsort(-np.round(np.abs(d), 12), kind="stable") if abs(d[j]) > 1e-6][:top]
     return ", ".join(f"{criteria[j]} {before[j]:.3f}->{after[j]:.3f}" for j in order)
 
 

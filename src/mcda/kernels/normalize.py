@@ -73,8 +73,34 @@ SCALINGS: Final[tuple[str, ...]] = ("vector", "minmax", "max", "sum")
 
 def _div(num: FloatArray, den: FloatArray, fill: float, shape: tuple[int, ...]) -> FloatArray:
     """``num / den`` where ``den > 0``, ``fill`` elsewhere; never warns."""
+    pos = den > 0
+    if pos.all() and np.shape(num) == shape:  # the common case: a plain division, no fill pass
+        return np.divide(num, den, dtype=np.float64, order="C")  # C order, as the fill pass gives
     out = np.full(shape, fill, dtype=np.float64)
-    np.divide(num, den, out=out, where=den > 0)
+    np.divide(num, den, out=out, where=pos)
+    return out
+
+
+#: Below this many rows numpy sums a column strictly in order, whatever the memory layout (its pairwise
+#: summation starts at 8 terms), so a row-by-row sum gives the same bits.
+_FEW_ROWS = 8
+
+
+def _cols(X: FloatArray, ufunc: np.ufunc) -> FloatArray:
+    """``ufunc.reduce(X, axis=0)`` for ``np.maximum``, ``np.minimum`` or ``np.add``, with the same bits.
+
+    A wide table of few rows (a stack of sampled matrices laid side by side, or
+    the columns picked by a boolean mask, which numpy lays out column-major)
+    makes numpy loop over each short column separately; a few whole-row
+    operations are many times faster. Maxima and minima do not depend on the
+    order; sums of fewer than :data:`_FEW_ROWS` terms are in order either way.
+    """
+    m = X.shape[0]
+    if X.ndim != 2 or m < 2 or m >= _FEW_ROWS or X.shape[1] < 64 * m:
+        return np.asarray(ufunc.reduce(X, axis=0))
+    out = ufunc(X[0], X[1])
+    for r in range(2, m):
+        ufunc(out, X[r], out=out)
     return out
 
 
@@ -85,7 +111,7 @@ def _unit_cols(X: FloatArray) -> FloatArray:
     same result on the output; it keeps differences such as ``max - min`` of
     values near ±1e308 from overflowing.
     """
-    return _div(X, np.abs(X).max(axis=0), 0.0, X.shape)
+    return _div(X, _cols(np.abs(X), np.maximum), 0.0, X.shape)
 
 
 def _scale_cols(X: FloatArray, method: str) -> FloatArray:
@@ -93,18 +119,18 @@ def _scale_cols(X: FloatArray, method: str) -> FloatArray:
     m = X.shape[0]
     if method == "none":
         return X.astype(np.float64, copy=True)
-    # Every scaling first divides by the largest |x| (see _unit_cols), which keeps
+    if method == "max":
+        return _div(X, _cols(np.abs(X), np.maximum), 1.0, X.shape)
+    # Every other scaling first divides by the largest |x| (see _unit_cols), which keeps
     # ranges and sums away from overflow; the results are unchanged by it.
     Y = _unit_cols(X)
     if method == "minmax":
-        lo, hi = Y.min(axis=0), Y.max(axis=0)
+        lo, hi = _cols(Y, np.minimum), _cols(Y, np.maximum)
         return _div(Y - lo, hi - lo, 1.0, X.shape)
-    if method == "max":
-        return _div(X, np.abs(X).max(axis=0), 1.0, X.shape)
     if method == "sum":
-        return _div(Y, Y.sum(axis=0), 1.0 / m, X.shape)
+        return _div(Y, _cols(Y, np.add), 1.0 / m, X.shape)
     if method == "vector":
-        return _div(Y, np.sqrt((Y * Y).sum(axis=0)), 0.0, X.shape)
+        return _div(Y, np.sqrt(_cols(Y * Y, np.add)), 0.0, X.shape)
     raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
 
 
@@ -113,16 +139,16 @@ def _invert_cols(X: FloatArray, method: str) -> FloatArray:
     m = X.shape[0]
     if method == "minmax":
         Y = _unit_cols(X)
-        lo, hi = Y.min(axis=0), Y.max(axis=0)
+        lo, hi = _cols(Y, np.minimum), _cols(Y, np.maximum)
         return _div(hi - Y, hi - lo, 1.0, X.shape)
     if method == "vector":
         return 1.0 - _scale_cols(X, "vector")
     # "max" and "sum" invert: r = min(x) / x lies in (0, 1] for x > 0.
-    ratio = _div(np.broadcast_to(X.min(axis=0), X.shape), X, 1.0, X.shape)
+    ratio = _div(np.broadcast_to(_cols(X, np.minimum), X.shape), X, 1.0, X.shape)
     if method == "max":
         return ratio
     if method == "sum":
-        return _div(ratio, ratio.sum(axis=0), 1.0 / m, X.shape)
+        return _div(ratio, _cols(ratio, np.add), 1.0 / m, X.shape)
     raise AssertionError(f"unreachable: {method!r}")  # pragma: no cover
 
 

@@ -9,6 +9,7 @@ Nothing here knows about ids: every function works on positions.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -100,7 +101,22 @@ def one_blas_thread() -> Iterator[None]:
     ...     float(np.ones(3) @ np.ones(3))
     3.0
     """
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _blas_controller().limit(limits=1, user_api="blas"):
         yield
+
+
+_CONTROLLER: list[Any] = []  # [number of loaded modules, threadpoolctl.ThreadpoolController]
+
+
+def _blas_controller() -> Any:
+    """One ``ThreadpoolController`` for the process, rebuilt only after new modules were imported.
+
+    Building one scans the loaded shared libraries (milliseconds); a library
+    (e.g. SciPy's own BLAS) can only appear with an import, so an unchanged
+    number of imported modules means an unchanged set of thread pools.
+    """
+    from threadpoolctl import ThreadpoolController
+
+    if not _CONTROLLER or _CONTROLLER[0] != len(sys.modules):
+        _CONTROLLER[:] = [len(sys.modules), ThreadpoolController()]
+    return _CONTROLLER[1]

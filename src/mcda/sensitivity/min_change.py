@@ -28,16 +28,29 @@ Moving a mass ``x`` of weight from one criterion to another costs ``2x``.
   ``w`` and ``ln`` keeps the order, so the same programme on ``ln R`` (with
   ``delta`` relative to the largest |ln S|) is exact too
   (:meth:`~mcda.methods.Method.log_linear_table`).
-* **Other methods** (TOPSIS, WPM with zeros, any method object): the problem is not convex.
-  Candidates come from straight transfers ``w + s (e_k - e_j)`` between every two
-  criteria and from moves towards every vertex ``e_k``; along each of these
+
+  With one constraint (one pair) the programme is solved in closed form: all moved
+  mass goes to a criterion of least gap coefficient and is taken from those of
+  largest coefficient first (a fractional knapsack); several constraints (a
+  failing ranking made to hold) go to ``linprog``.
+* **TOPSIS with two alternatives**: with ``u = w * w`` the claim's sign is that of
+  ``u·(Q_p - P_p)`` (``P``, ``Q`` the squared separations), so the problem is the
+  separable programme ``min L1 s.t. sum_j c_j w'_j^2 <= 0``, solved exactly
+  (:mod:`mcda.sensitivity._topsis_change`: one receiving criterion, water-filling
+  donors) and confirmed on the exact gap quartic: a global minimum (``exact=True``).
+* **Other methods** (TOPSIS with more alternatives, WPM with zeros, any method object): the problem
+  is not convex. For TOPSIS, sequential separable programmes (the pair's gap
+  linearised in ``u``) give the first candidates. Further candidates come from
+  straight transfers ``w + s (e_k - e_j)`` between every two criteria and from
+  moves towards every vertex ``e_k``; along each of these
   affine paths the first point where the claim fails is found exactly with the
   tipping-point polynomials (TOPSIS, WPM) or by a scan with ``brentq``
   (others). The ``n_starts`` cheapest candidates then start a local
   optimisation (SLSQP on ``w' = w + u - v``, ``u, v >= 0``, minimising
   ``sum(u + v)``) that may combine several transfers. The best result is
   re-scored with the method itself; it is a verified upper bound on the true
-  minimum (``exact=False``).
+  minimum (``exact=False``); for TOPSIS it is first pulled back along its segment
+  to the first strict flip.
 """
 
 from __future__ import annotations
@@ -54,6 +67,7 @@ from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
+from mcda.methods.topsis import TOPSIS
 from mcda.sensitivity._common import (
     Scorer,
     check_claim,
@@ -63,6 +77,7 @@ from mcda.sensitivity._common import (
     resolve_method,
     validated_problem,
 )
+from mcda.sensitivity._topsis_change import pull_back, topsis_min_change
 from mcda.sensitivity.tipping import _unit_roots
 
 if TYPE_CHECKING:
@@ -97,7 +112,8 @@ class MinChange:
     leader_after : int or None
         Who leads at ``weights``.
     exact : bool
-        True when the distance is a global minimum (the linear programme of WSM, AHP and WPM).
+        True when the distance is a global minimum (the linear programme of WSM, AHP and WPM;
+        the separable programme of TOPSIS with two alternatives).
     method : str
     target : {"fail", "hold"}
         What the change achieves: a claim that holds is made to fail, a claim
@@ -148,6 +164,12 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
     groups = [gaps[i : i + 1] for i in range(len(pairs))] if target == "fail" else [-gaps]
     best, best_cost = None, np.inf
     for G in groups:
+        if G.shape[0] == 1:  # one constraint: the programme's optimum in closed form
+            x = _l1_one_constraint(G[0], -delta, w)
+            cost = np.inf if x is None else float(np.abs(x - w).sum())
+            if cost < best_cost:
+                best, best_cost = x, cost
+            continue
         A_ub = np.vstack([base_A, np.hstack([G, np.zeros((G.shape[0], n))])])
         b_ub = np.concatenate([w, -w, np.full(G.shape[0], -delta)])
         A_eq = np.append(np.ones(n), np.zeros(n))[None, :]
@@ -156,6 +178,36 @@ def _lp_wsm(R: FloatArray, w: FloatArray, pairs: list[tuple[int, int]], delta: f
         if res.status == 0 and res.fun < best_cost:
             best, best_cost = np.clip(res.x[:n], 0.0, None), float(res.fun)
     return None if best is None else best / best.sum()
+
+
+def _l1_one_constraint(g: FloatArray, b: float, w: FloatArray) -> FloatArray | None:
+    """``argmin ||x - w||_1`` over the simplex subject to ``g·x <= b`` (None when infeasible).
+
+    Moving a mass ``y`` from criterion ``j`` to ``k`` costs ``2 y`` and lowers
+    ``g·x`` by ``y (g_j - g_k)``, so an optimum sends all mass to one ``k`` of
+    least ``g`` and takes it from the criteria of largest ``g`` first (a
+    fractional knapsack): the linear programme's optimum, without a solver.
+
+    >>> _l1_one_constraint(np.array([1.0, 0.0]), 0.25, np.array([0.5, 0.5])).tolist()
+    [0.25, 0.75]
+    """
+    need = float(g @ w) - b
+    if need <= 0:
+        return w.copy()
+    k = int(np.argmin(g))
+    gain = g - g[k]
+    order = [j for j in np.argsort(-g, kind="stable") if gain[j] > 0 and w[j] > 0]
+    take = np.zeros_like(w)
+    for j in order:
+        take[j] = min(w[j], need / gain[j])
+        need -= take[j] * gain[j]
+        if need <= 0:
+            break
+    if need > 1e-12 * max(1.0, abs(b)):
+        return None
+    x = w - take
+    x[k] += take.sum()
+    return np.maximum(x, 0.0)
 
 
 def _shrink(scorer: Scorer, w: FloatArray, best: FloatArray | None, claim: IntArray, higher: bool,
@@ -351,18 +403,35 @@ def min_change(
         log_delta = OVERTURN_DELTA * max(1.0, float(np.abs(wv @ L.T).max()))
         best = _shrink(scorer, wv, _lp_wsm(L, wv, pairs, log_delta, target), cl, higher, target)
         return _result(meth, arr, mask, wv, cl, before, best, True, target)
+    cands: list[FloatArray] = []
+    if isinstance(meth, TOPSIS) and (target == "fail" or len(pairs) == 1):
+        cands = topsis_min_change(meth, arr, mask, scorer, wv, cl, pairs, target)
+        if cands and arr.shape[0] == 2:  # the separable programme was the exact problem: a global minimum
+            return _result(meth, arr, mask, wv, cl, before, _cheapest(scorer, wv, cl, higher, sign, cands),
+                           True, target)
     A, B = _candidate_paths(wv)
     exact = _first_failure_exact(meth, arr, mask, A, B, pairs)
     rows, t = exact if exact is not None else _first_failure_scan(scorer, A, B, cl, higher, sign)
-    starts = _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
-    best, best_cost = None, np.inf
+    cands.sort(key=lambda c: float(np.abs(c - wv).sum()))  # the two cheapest join the local searches
+    starts = cands[:2] + _best_candidates(scorer, A, B, rows, t, cl, higher, delta, starts_n, sign)
     with one_blas_thread():  # SLSQP's small products: threads cost more than the arithmetic
-        for start in starts:
-            for cand in (start, _refine(scorer, wv, start, cl, higher, delta, sign)):
-                cost = float(np.abs(cand - wv).sum())
-                if cost < best_cost and sign * claim_margins(scorer(cand), cl, higher) > 0:
-                    best, best_cost = cand, cost
+        refined = [_refine(scorer, wv, start, cl, higher, delta, sign) for start in starts]
+    tried = [*cands[2:], *(cand for start, ref in zip(starts, refined, strict=True) for cand in (start, ref))]
+    best = _cheapest(scorer, wv, cl, higher, sign, tried)
+    if best is not None and isinstance(meth, TOPSIS):
+        best = pull_back(meth, arr, mask, scorer, wv, best, cl, pairs, target)
     return _result(meth, arr, mask, wv, cl, before, best, False, target)
+
+
+def _cheapest(scorer: Scorer, w: FloatArray, claim: IntArray, higher: bool, sign: float,
+              cands: list[FloatArray]) -> FloatArray | None:
+    """The candidate nearest ``w`` (L1) that flips the claim when scored (first of equals)."""
+    best, best_cost = None, np.inf
+    for cand in cands:
+        cost = float(np.abs(cand - w).sum())
+        if cost < best_cost and sign * claim_margins(scorer(cand), claim, higher) > 0:
+            best, best_cost = cand, cost
+    return best
 
 
 def _result(meth: Method, X: FloatArray, benefit: BoolArray, w: FloatArray, claim: IntArray,

@@ -42,10 +42,11 @@ from mcda.sensitivity._common import (
 from mcda.sensitivity._dask import resolve_backend
 from mcda.sensitivity._driver import BLOCK_SIZE, BlockContext, DrawCache, block_matrices, block_weights, run_blocks
 from mcda.sensitivity._replicates import ratio_se, replicate_ids
+from mcda.sensitivity._tipping_batch import tipping_points_along
 from mcda.sensitivity.min_change import MinChange, min_change
 from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.sampling import WeightDistribution
-from mcda.sensitivity.tipping import TippingPoints, tipping_points
+from mcda.sensitivity.tipping import TippingPoints
 from mcda.sensitivity.uncertainty import check_evidence, evidence_group
 
 __all__ = ["DEFAULT_CONCENTRATION", "ClaimAnalysis", "ClaimDraws", "ClaimRobustness", "ClaimTip", "claim_robustness",
@@ -179,7 +180,7 @@ class ClaimAnalysis:
     def tipping(self) -> list[TippingPoints]:
         """Tipping points of every pair along every path (computed on first use)."""
         if self._tipping is None:
-            self._tipping = [tipping_points(self.X, self.benefit, path, self.method) for path in self.paths]
+            self._tipping = tipping_points_along(self.X, self.benefit, self.paths, self.method)  # all paths at once
         return self._tipping
 
     def tips(self, claim: np.ndarray) -> list[ClaimTip]:
