@@ -67,7 +67,7 @@ def test_every_result_shows_itself(study: mcda.Study) -> None:
         "smaa": _check(sensitivity.smaa(arr.X, arr.benefit, "topsis", 2000, rng=0)),
         "sweep": _check(sensitivity.sweep(arr.X, arr.benefit, paths["perf"], "wsm")),
         "tipping": _check(sensitivity.tipping_points(arr.X, arr.benefit, paths["perf"], "wsm")),
-        "min_change": _check(sensitivity.min_change(arr.X, arr.benefit, arr.w, None, "wsm")),
+        "min_change": _check(sensitivity.min_change(arr.X, arr.w, arr.benefit, None, "wsm")),
         "weight_change": _check(study.weight_change("balanced", "wsm")),
         "reversal": _check(sensitivity.rank_reversal(arr.X, arr.w, arr.benefit, "topsis")),
         "consistency": _check(consistency(np.array([[1, 3, 1 / 5], [1 / 3, 1, 5], [5, 1 / 5, 1]]))),

@@ -165,8 +165,8 @@ def test_near_equal_alternatives_flip_only_under_the_near_tie_flag(method: str, 
     X = base * (1.0 + 1e-12 * steps)
     benefit, w = np.array([True, False, True]), np.array([0.3, 0.3, 0.4])
     meth = get_method(method)
-    before = score_arrays(DecisionArrays.from_matrix(X, benefit, w), meth)
-    after = score_arrays(DecisionArrays.from_matrix(X * units, benefit, w), meth)
+    before = score_arrays(DecisionArrays.from_matrix(X, w, benefit), meth)
+    after = score_arrays(DecisionArrays.from_matrix(X * units, w, benefit), meth)
     s0, s1 = before.scores.to_numpy(), after.scores.to_numpy()
     flagged = before.near_ties.to_numpy() & after.near_ties.to_numpy()
     sign = 1.0 if meth.higher_is_better else -1.0
@@ -186,8 +186,8 @@ def test_topsis_leader_swap_under_a_change_of_units_is_flagged() -> None:
     base = np.array([1.549260005488362, 0.3067984171442635, 0.0006614839097117037])
     X = base * (1.0 + 1e-12 * np.array([[-1, 3, 2], [3, 0, 0], [3, 2, -2], [-2, -1, 3]]))
     benefit, w = np.array([True, False, True]), np.array([0.3, 0.3, 0.4])
-    before = score_arrays(DecisionArrays.from_matrix(X, benefit, w), get_method("topsis"))
-    after = score_arrays(DecisionArrays.from_matrix(X * [3.0, 7.0, 0.1], benefit, w), get_method("topsis"))
+    before = score_arrays(DecisionArrays.from_matrix(X, w, benefit), get_method("topsis"))
+    after = score_arrays(DecisionArrays.from_matrix(X * [3.0, 7.0, 0.1], w, benefit), get_method("topsis"))
     # The two leaders are closer than the kernels' rounding can separate: whether the units swap them
     # depends on the order of floating-point operations, so the flag must cover both in both unit systems.
     for res in (before, after):

@@ -38,7 +38,7 @@ def test_bad_sample_counts_are_refused_by_name(value: Any) -> None:
         sensitivity.smaa(X2, B2, "wsm", value, rng=0)
     assert isinstance(info.value, ValueError)
     with pytest.raises(InputError, match="n_samples"):
-        holds_probability(X2, B2, W2, np.array([0]), mcda.get_method("wsm"), n_samples=value,
+        holds_probability(X2, W2, B2, np.array([0]), mcda.get_method("wsm"), n_samples=value,
                                       evidence="none")
 
 
@@ -49,7 +49,7 @@ def test_bad_concentrations_are_refused_and_zero_is_not_the_default(value: Any) 
     with pytest.raises(InputError, match="concentration"):
         sample_dirichlet(W2, value, 10, rng=0)
     with pytest.raises(InputError, match="concentration"):
-        claim_robustness(X2, B2, W2, 0, [], "wsm", evidence="none", concentration=value)
+        claim_robustness(X2, W2, B2, 0, [], "wsm", evidence="none", concentration=value)
 
 
 @pytest.mark.parametrize(("call", "name"), [
@@ -58,7 +58,7 @@ def test_bad_concentrations_are_refused_and_zero_is_not_the_default(value: Any) 
     (lambda v: sensitivity.smaa(X2, B2, "wsm", 100, rng=0, n_jobs=v), "n_jobs"),
     (lambda v: sensitivity.sweep(X2, B2, 0, "wsm", w=W2, n_points=v), "n_points"),
     (lambda v: sensitivity.tipping_points(X2, B2, 0, "vikor", w=W2, n_scan=v), "n_scan"),
-    (lambda v: sensitivity.min_change(X2, B2, W2, method="vikor", n_starts=v), "n_starts"),
+    (lambda v: sensitivity.min_change(X2, W2, B2, method="vikor", n_starts=v), "n_starts"),
 ])
 @pytest.mark.parametrize("value", [-1, 0, 1.5, False])
 def test_other_counts_are_refused_by_name(call: Any, name: str, value: Any) -> None:
@@ -97,9 +97,9 @@ def test_a_valid_concentration_is_used_not_replaced() -> None:
     X = np.array([[1.0, 0.0], [0.0, 1.0]])
     w = np.array([0.55, 0.45])
     meth = mcda.get_method("wsm", normalization="none")
-    p_loose, _ = holds_probability(X, B2, w, np.array([0]), meth, evidence="none", concentration=2.0,
+    p_loose, _ = holds_probability(X, w, B2, np.array([0]), meth, evidence="none", concentration=2.0,
                                                n_samples=4000)
-    p_sharp, _ = holds_probability(X, B2, w, np.array([0]), meth, evidence="none",
+    p_sharp, _ = holds_probability(X, w, B2, np.array([0]), meth, evidence="none",
                                                concentration=1e4, n_samples=4000)
     assert p_sharp > 0.99 and p_loose < 0.8
 

@@ -218,9 +218,9 @@ def test_holds_probability_on_dask_is_bitwise_the_local_result(client, method: s
     X, b = _problem()
     w, claim = np.full(4, 0.25), np.array([0])
     kw = dict(lo=X * 0.9, hi=X * 1.1, evidence="interval", n_samples=30_000, rng=4)
-    local = holds_probability(X, b, w, claim, get_method(method), **kw)  # type: ignore[arg-type]
+    local = holds_probability(X, w, b, claim, get_method(method), **kw)  # type: ignore[arg-type]
     assert 0 < local[0] < 1
-    assert holds_probability(X, b, w, claim, get_method(method), client=client, **kw) == local  # type: ignore[arg-type]
+    assert holds_probability(X, w, b, claim, get_method(method), client=client, **kw) == local  # type: ignore[arg-type]
 
 
 def test_cli_scheduler_gives_the_same_numbers(tmp_path: Path) -> None:

@@ -232,6 +232,6 @@ def test_a_better_raw_value_never_lowers_the_score(fn: tuple[Criterion, bool], x
     for raw_a in (worse, better):
         col = transform(lv, np.array([raw_a, *other]))
         X = np.column_stack([col, [0.5, 1.0, 0.2]])
-        arr = DecisionArrays.from_matrix(X, [value_benefit(lv), True], [0.5, 0.5], ["a", "b", "c"], ["v", "q"])
+        arr = DecisionArrays.from_matrix(X, [0.5, 0.5], [value_benefit(lv), True], ["a", "b", "c"], ["v", "q"])
         scores.append(WSM().scores(arr.X, arr.w, arr.benefit)[0])
     assert scores[1] >= scores[0] - 1e-12

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mcda._order import weights_before_benefit
 from mcda._types import BoolArray, FloatArray, IntArray
-from mcda.errors import UnknownNameError, did_you_mean
+from mcda.errors import InputError, UnknownNameError, did_you_mean
 
 __all__ = ["DecisionArrays", "positions"]
 
@@ -59,7 +60,7 @@ class DecisionArrays:
     Examples
     --------
     >>> import numpy as np
-    >>> a = DecisionArrays.from_matrix([[1.0, 2.0], [3.0, 1.0]], [True, False], [0.5, 0.5])
+    >>> a = DecisionArrays.from_matrix([[1.0, 2.0], [3.0, 1.0]], [0.5, 0.5], [True, False])
     >>> a.X.shape, a.alternatives
     ((2, 2), ('a0', 'a1'))
     """
@@ -98,20 +99,33 @@ class DecisionArrays:
         return self
 
     @classmethod
+    @weights_before_benefit
     def from_matrix(
         cls,
         X: object,
-        benefit: object,
         w: object,
+        benefit: object,
         alternatives: list[str] | None = None,
         criteria: list[str] | None = None,
     ) -> DecisionArrays:
-        """Arrays from a plain matrix (point values; bounds equal the values, confidence 1)."""
+        """Arrays from a plain matrix (point values; bounds equal the values, confidence 1).
+
+        The order ``(X, w, benefit)`` is the kernels' ``(X, W, benefit)``; the old ``(X, benefit, w)``
+        still works, with a DeprecationWarning, until 0.2.
+        """
         x = np.array(X, dtype=float)
+        if x.ndim != 2:
+            raise InputError(f"X must be a 2-D matrix (alternatives x criteria); got shape {x.shape}")
         m, n = x.shape
+        mask, wv = np.asarray(benefit), np.array(w, dtype=float)
+        if mask.dtype != np.bool_ or mask.shape != (n,):
+            raise InputError(f"benefit must be a boolean mask of shape ({n},) (True = maximise); "
+                             f"got dtype {mask.dtype}, shape {mask.shape}")
+        if wv.shape != (n,):
+            raise InputError(f"w must have shape ({n},), one weight per criterion; got {wv.shape}")
         return cls(
             X=x, lo=x.copy(), hi=x.copy(), confidence=np.ones_like(x),
-            benefit=np.array(benefit, dtype=bool), w=np.array(w, dtype=float),
+            benefit=mask.copy(), w=wv,
             alternatives=tuple(alternatives or [f"a{i}" for i in range(m)]),
             criteria=tuple(criteria or [f"c{j}" for j in range(n)]),
         )

@@ -89,7 +89,7 @@ class ScoreResult:
     --------
     >>> from mcda.arrays import DecisionArrays
     >>> from mcda.methods import WSM
-    >>> arr = DecisionArrays.from_matrix([[1.0, 4.0], [2.0, 2.0]], [True, True], [0.5, 0.5],
+    >>> arr = DecisionArrays.from_matrix([[1.0, 4.0], [2.0, 2.0]], [0.5, 0.5], [True, True],
     ...                                  ["x", "y"], ["c1", "c2"])
     >>> res = score_arrays(arr, WSM())
     >>> res.ranking

@@ -509,7 +509,7 @@ class Study:
                                    f"alternatives: {', '.join(alts)}")
         pos = None if claim is None else alts.index(claim) if isinstance(claim, str) else [alts.index(a) for a in claim]
         with self._located(arr, profile, method):
-            res = sensitivity.min_change(arr.X, arr.benefit, arr.w, pos, method, **options)
+            res = sensitivity.min_change(arr.X, arr.w, arr.benefit, pos, method, **options)
         ids = arr.alternative_ids
         crits = list(arr.criteria)
         return WeightChange(
@@ -617,7 +617,7 @@ class Study:
                 meth = o.method_object if o.method_object is not None else get_method(o.method)
                 akey = (*key, repr(meth))
                 if akey not in analyses:
-                    analyses[akey] = ClaimAnalysis(arr.X, arr.benefit, arr.w, list(paths_of[key].values()), meth,
+                    analyses[akey] = ClaimAnalysis(arr.X, arr.w, arr.benefit, list(paths_of[key].values()), meth,
                                                    draws[key])
                 row.update(robustness_row(o, arr, paths_of[key], n_samples=n_samples, rng=rng, evidence=evidence,
                                           concentration=concentration, analysis=analyses[akey]))

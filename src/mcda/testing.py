@@ -107,7 +107,7 @@ def decision_problems(draw: st.DrawFn, max_alternatives: int = 7, max_criteria: 
     n = X.shape[1]
     benefit = draw(hnp.arrays(np.bool_, n))
     w = draw(weight_vectors(n))
-    return DecisionArrays.from_matrix(X, benefit, w)
+    return DecisionArrays.from_matrix(X, w, benefit)
 
 
 def hostile_matrices(m: int | None = None, n: int | None = None) -> st.SearchStrategy[FloatArray]:

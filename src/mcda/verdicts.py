@@ -180,7 +180,7 @@ def robustness_row(
         r = analysis.robustness(claim)
     else:
         method = outcome.method_object if outcome.method_object is not None else outcome.method
-        r = claim_robustness(arrays.X, arrays.benefit, arrays.w, claim, list(paths.values()), method,
+        r = claim_robustness(arrays.X, arrays.w, arrays.benefit, claim, list(paths.values()), method,
                              lo=arrays.lo, hi=arrays.hi, confidence=arrays.confidence, evidence=evidence,
                              concentration=concentration, n_samples=n_samples, rng=rng)
     tip, mc = r.nearest, r.min_change

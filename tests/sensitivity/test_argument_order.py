@@ -14,13 +14,39 @@ import numpy as np
 import pytest
 
 from mcda import kernels, sensitivity
+from mcda.arrays import DecisionArrays
+from mcda.sensitivity.robustness import claim_robustness
 
 X = np.array([[1.0, 5.0, 3.0], [3.0, 3.0, 4.0], [5.0, 0.5, 2.0], [2.0, 4.0, 5.0]])
 W = np.array([0.5, 0.3, 0.2])
 B = np.array([True, True, False])
 
+def _min_change(f: Callable[..., Any], *a: Any, **k: Any) -> Any:
+    r = f(*a, claim=0, method="wsm", **k)
+    return (r.found, r.distance, None if r.weights is None else r.weights.tolist(), r.leader_after, r.exact)
+
+
+def _robustness(f: Callable[..., Any], *a: Any, **k: Any) -> Any:
+    r = f(*a, claim=0, paths=[], method="wsm", evidence="none", n_samples=500, **k)
+    return (r.p_holds, r.p_holds_se)
+
+
+def _arrays(f: Callable[..., Any], *a: Any, **k: Any) -> Any:
+    arr = f(*a, **k)
+    return (arr.X.tolist(), arr.w.tolist(), arr.benefit.tolist())
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "rank_reversal": sensitivity.rank_reversal,
+    "min_change": sensitivity.min_change,
+    "claim_robustness": claim_robustness,
+    "DecisionArrays.from_matrix": DecisionArrays.from_matrix,
+}
 CURRENT: dict[str, Callable[..., Any]] = {
     "rank_reversal": lambda f, *a, **k: f(*a, method="topsis", checks=["remove"], **k).to_frame().values.tolist(),
+    "min_change": _min_change,
+    "claim_robustness": _robustness,
+    "DecisionArrays.from_matrix": _arrays,
 }
 
 
@@ -29,12 +55,12 @@ def _functions() -> list[str]:
 
 
 def _value(name: str, *args: Any, **kwargs: Any) -> Any:
-    return CURRENT[name](getattr(sensitivity, name), *args, **kwargs)
+    return CURRENT[name](FUNCTIONS[name], *args, **kwargs)
 
 
 @pytest.mark.parametrize("name", _functions())
 def test_the_signature_puts_the_weights_before_benefit(name: str) -> None:
-    params = list(inspect.signature(getattr(sensitivity, name)).parameters)
+    params = [p for p in inspect.signature(FUNCTIONS[name]).parameters if p != "cls"]
     assert params[:3] == ["X", "w", "benefit"]
     assert list(inspect.signature(kernels.topsis).parameters)[:3] == ["X", "W", "benefit"]
 
@@ -42,7 +68,7 @@ def test_the_signature_puts_the_weights_before_benefit(name: str) -> None:
 @pytest.mark.parametrize("name", _functions())
 def test_the_old_order_gives_the_same_result_with_a_warning(name: str) -> None:
     new = _value(name, X, W, B)
-    said = rf"{name}\(X, benefit, w, \.\.\.\) is deprecated.*{name}\(X, w, benefit"
+    said = rf"{name}\(X, benefit, w, \.\.\.\) is deprecated.*{name}\(X, w, benefit".replace(".from", r"\.from")
     with pytest.warns(DeprecationWarning, match=said):
         old = _value(name, X, B, W)
     assert old == new

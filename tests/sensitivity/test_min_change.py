@@ -46,7 +46,7 @@ def random_search(meth: object, X: np.ndarray, b: np.ndarray, w: np.ndarray, cla
 
 def test_two_criteria_by_hand() -> None:
     """Raw-value WSM: gap 0.05 - 0.9 x after moving x from c0 to c1, so x = 1/18 and L1 = 1/9."""
-    res = min_change([[1.0, 0.2], [0.5, 0.6]], [True, True], [0.5, 0.5], 0, "wsm", normalization="none")
+    res = min_change([[1.0, 0.2], [0.5, 0.6]], [0.5, 0.5], [True, True], 0, "wsm", normalization="none")
     assert res.found and res.exact
     assert res.distance == pytest.approx(1 / 9, abs=1e-5)
     np.testing.assert_allclose(res.weights, [0.5 - 1 / 18, 0.5 + 1 / 18], atol=1e-5)
@@ -56,7 +56,7 @@ def test_two_criteria_by_hand() -> None:
 @pytest.mark.parametrize("name", ["wsm", "topsis", "wpm"])
 def test_hwang_yoon_leader_change_is_verified_and_not_beaten(name: str) -> None:
     meth = mcda.get_method(name)
-    res = min_change(HY_X, HY_B, HY_W, None, meth)
+    res = min_change(HY_X, HY_W, HY_B, None, meth)
     leader = int(np.argmax(meth.scores(HY_X, HY_W, HY_B)))
     assert res.found and list(res.claim) == [leader]
     assert res.weights is not None and np.all(res.weights >= 0) and res.weights.sum() == pytest.approx(1.0)
@@ -74,8 +74,8 @@ def test_hwang_yoon_leader_change_is_verified_and_not_beaten(name: str) -> None:
 @pytest.mark.parametrize("claim", [None, [1]])
 def test_numeric_route_matches_the_closed_form_route(claim: list[int] | None) -> None:
     """A method object the closed forms do not recognise is scanned; same TOPSIS, similar optimum."""
-    exact = min_change(HY_X, HY_B, HY_W, claim, "topsis")
-    numeric = min_change(HY_X, HY_B, HY_W, claim, Opaque("topsis"))
+    exact = min_change(HY_X, HY_W, HY_B, claim, "topsis")
+    numeric = min_change(HY_X, HY_W, HY_B, claim, Opaque("topsis"))
     assert numeric.found and numeric.target == exact.target and not numeric.exact
     assert numeric.distance == pytest.approx(exact.distance, abs=5e-3)
 
@@ -83,7 +83,7 @@ def test_numeric_route_matches_the_closed_form_route(claim: list[int] | None) ->
 def test_wsm_linear_programme_is_a_lower_bound_for_topsis_style_candidates() -> None:
     """The WSM optimum is global: no single-transfer or vertex move reaches the tie more cheaply."""
     meth = mcda.get_method("wsm")
-    res = min_change(HY_X, HY_B, HY_W, None, meth)
+    res = min_change(HY_X, HY_W, HY_B, None, meth)
     R = mcda.kernels.normalize(HY_X, HY_B, "max")
     leader = res.claim[0]
     best = np.inf
@@ -107,7 +107,7 @@ def test_failing_claim_is_made_to_hold(name: str) -> None:
     """Alternative 1 is last under the profile; the change found makes it lead, verified by
     re-scoring, and no random weight vector makes it lead more cheaply."""
     meth = mcda.get_method(name)
-    res = min_change(HY_X, HY_B, HY_W, [1], meth)
+    res = min_change(HY_X, HY_W, HY_B, [1], meth)
     assert res.target == "hold" and res.found and res.margin_before < 0 < res.margin_after
     s = meth.scores(HY_X, res.weights, HY_B)
     assert int(np.argmax(s)) == 1 == res.leader_after
@@ -120,7 +120,7 @@ def test_failing_claim_is_made_to_hold(name: str) -> None:
 def test_dominating_alternative_cannot_be_overturned() -> None:
     X = np.array([[3.0, 3.0, 3.0], [1.0, 2.0, 3.0 - 1e-3], [2.0, 1.0, 1.0]])
     for name in ("wsm", "topsis"):
-        res = min_change(X, [True] * 3, [0.2, 0.3, 0.5], 0, name)
+        res = min_change(X, [0.2, 0.3, 0.5], [True] * 3, 0, name)
         assert not res.found and res.distance is None and res.weights is None
 
 
@@ -128,9 +128,9 @@ def test_ranking_claim() -> None:
     meth = mcda.get_method("topsis")
     s = meth.scores(HY_X, HY_W, HY_B)
     order = list(np.argsort(-s))
-    res = min_change(HY_X, HY_B, HY_W, order[:3], meth)
+    res = min_change(HY_X, HY_W, HY_B, order[:3], meth)
     assert res.found and res.margin_before > 0 and res.margin_after < 0
-    lead_only = min_change(HY_X, HY_B, HY_W, order[:1], meth)
+    lead_only = min_change(HY_X, HY_W, HY_B, order[:1], meth)
     assert res.distance <= lead_only.distance + 1e-6  # more places claimed: easier to overturn
 
 
@@ -138,7 +138,7 @@ def test_ranking_claim() -> None:
 @given(decision_problems(max_alternatives=4, max_criteria=4))
 def test_wsm_result_is_verified_and_no_random_point_is_closer(arr: mcda.DecisionArrays) -> None:
     meth = mcda.get_method("wsm")
-    res = min_change(arr.X, arr.benefit, arr.w, None, meth)
+    res = min_change(arr.X, arr.w, arr.benefit, None, meth)
     if not res.found:
         return
     s = meth.scores(arr.X, res.weights, arr.benefit)
@@ -169,8 +169,8 @@ def test_study_min_change_frame(laptops_path) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize("claim", [None, [1], [2, 0]])
 def test_wpm_without_zeros_is_an_exact_linear_programme_in_log_space(claim: list[int] | None) -> None:
     """ln S is linear in w for WPM: the LP optimum is global, so no numeric search does better."""
-    exact = min_change(HY_X, HY_B, HY_W, claim, "wpm")
-    numeric = min_change(HY_X, HY_B, HY_W, claim, Opaque("wpm"))
+    exact = min_change(HY_X, HY_W, HY_B, claim, "wpm")
+    numeric = min_change(HY_X, HY_W, HY_B, claim, Opaque("wpm"))
     assert exact.exact and exact.found and numeric.found and not numeric.exact
     assert exact.distance <= numeric.distance + 1e-6
     # the returned weights overturn the claim when re-scored, and only just
@@ -186,7 +186,7 @@ def test_a_claim_with_a_tiny_margin_is_overturned_by_a_tiny_change() -> None:
     cost about 4e-6, so the result is shrunk back along the segment to the smallest change that
     still overturns the claim (about 4e-12)."""
     X = np.array([[1.0, 2.0], [1.0 + 1e-12, 1.0], [0.5, 0.5]])
-    res = min_change(X, [True, True], [1.0, 0.0], [1], "wsm")
+    res = min_change(X, [1.0, 0.0], [True, True], [1], "wsm")
     assert res.found and res.exact and res.target == "fail"
     assert 0 < res.distance < 1e-9
     assert res.leader_after == 0 and res.margin_after < 0

@@ -49,7 +49,7 @@ def test_flips_the_claim_and_no_dense_point_is_closer(arr: mcda.DecisionArrays) 
     s0 = meth.scores(arr.X, arr.w, arr.benefit)
     leader = int(np.argmax(s0))
     assume(abs(np.sort(s0)[-1] - np.sort(s0)[-2]) > 1e-9)  # no tie at the profile: the target is clear
-    res = min_change(arr.X, arr.benefit, arr.w, [leader], meth)
+    res = min_change(arr.X, arr.w, arr.benefit, [leader], meth)
     best = dense_search(arr.X, arr.benefit, arr.w, [leader], -1.0)
     if not res.found:
         # two alternatives: the separable programme is exact, so the search finds nothing either; with more,
@@ -70,7 +70,7 @@ def test_two_alternatives_failing_claim_is_made_to_hold_as_cheaply_as_any_ray(se
     X, b, w = rng.uniform(1, 9, (2, 5)), rng.random(5) < 0.6, rng.dirichlet(np.ones(5))
     s = mcda.get_method("topsis").scores(X, w, b)
     loser = int(np.argmin(s))
-    res = min_change(X, b, w, [loser], "topsis")
+    res = min_change(X, w, b, [loser], "topsis")
     best = dense_search(X, b, w, [loser], 1.0)
     assert res.target == "hold"
     assert res.found == np.isfinite(best)

@@ -60,7 +60,7 @@ def test_claim_robustness_by_hand() -> None:
     from mcda.sensitivity import leaf_path
 
     X, b, w = np.array([[2.0, 0.0], [1.0, 1.0]]), np.array([True, True]), np.array([0.8, 0.2])
-    r = claim_robustness(X, b, w, 0, [leaf_path(w, 0), leaf_path(w, 1)], "wsm", evidence="none", n_samples=20000)
+    r = claim_robustness(X, w, b, 0, [leaf_path(w, 0), leaf_path(w, 1)], "wsm", evidence="none", n_samples=20000)
     assert {(tip.node, round(tip.weight, 9)) for tip in r.tips} == {("c0", round(2 / 3, 9)), ("c1", round(1 / 3, 9))}
     tip = r.nearest  # both sweeps reach the same weight vector
     assert tip is not None and tip.leader_beyond == 1
@@ -82,7 +82,7 @@ def test_p_holds_standard_error_covers_matrices_shared_by_a_group() -> None:
     X = np.array([[7.0, 3, 5, 2], [4, 6, 3, 5], [5, 5, 6, 4], [3, 7, 4, 6]])
     b, w = np.array([True, True, True, False]), np.full(4, 0.25)
     meth = mcda.get_method("vikor")
-    runs = [holds_probability(X, b, w, np.array([2]), meth, lo=X - 2.5, hi=X + 2.5, evidence="interval",
+    runs = [holds_probability(X, w, b, np.array([2]), meth, lo=X - 2.5, hi=X + 2.5, evidence="interval",
                               n_samples=8192, rng=seed) for seed in range(40)]
     p, se = np.array(runs).T
     assert 0.1 < p.mean() < 0.9

@@ -63,6 +63,7 @@ import numpy as np
 
 from mcda import defaults
 from mcda._lazy import lazy_module
+from mcda._order import weights_before_benefit
 from mcda._params import count
 from mcda._types import ArrayLike, BoolArray, FloatArray, IntArray
 from mcda.errors import InputError
@@ -336,10 +337,11 @@ def _refine(scorer: Scorer, w: FloatArray, start: FloatArray, claim: IntArray, h
     return v / v.sum()
 
 
+@weights_before_benefit
 def min_change(
     X: ArrayLike,
-    benefit: ArrayLike,
     w: ArrayLike,
+    benefit: ArrayLike,
     claim: int | list[int] | None = None,
     method: str | Method = defaults.METHOD,
     *,
@@ -352,8 +354,10 @@ def min_change(
     Parameters
     ----------
     X : array_like, shape (m, n)
-    benefit : array_like of bool, shape (n,)
     w : array_like, shape (n,)
+    benefit : array_like of bool, shape (n,)
+        The order ``(X, w, benefit)`` is the kernels' ``(X, W, benefit)``; the old
+        ``(X, benefit, w)`` still works, with a DeprecationWarning, until 0.2.
         The profile's weights (non-negative, summing to 1).
     claim : int or list of int, optional
         A leader (one position) or a ranking of the top places. Default: the
@@ -372,7 +376,7 @@ def min_change(
     from criterion 0 to criterion 1 changes the gap by ``-0.9 x``, so ``x = 1/18``
     (an L1 distance of ``1/9``) makes them tie.
 
-    >>> res = min_change([[1.0, 0.2], [0.5, 0.6]], [True, True], [0.5, 0.5], method="wsm",
+    >>> res = min_change([[1.0, 0.2], [0.5, 0.6]], [0.5, 0.5], [True, True], method="wsm",
     ...                  normalization="none")
     >>> res.found, round(res.distance, 4), res.leader_after, res.exact
     (True, 0.1111, 1, True)

@@ -33,12 +33,12 @@ import numpy as np
 
 from mcda import defaults
 from mcda._lazy import lazy_module
+from mcda._order import weights_before_benefit
 from mcda._params import positive
 from mcda._types import ArrayLike, FloatArray, IntArray
 from mcda.errors import InputError
 from mcda.methods import Method
 from mcda.sensitivity._common import resolve_method, validated_problem
-from mcda.sensitivity._order import weights_before_benefit
 
 if TYPE_CHECKING:
     import pandas as pd

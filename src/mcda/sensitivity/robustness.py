@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from mcda import defaults
+from mcda._order import weights_before_benefit
 from mcda._params import count, positive
 from mcda._types import FloatArray, RNGLike
 from mcda.errors import InputError
@@ -170,7 +171,7 @@ class ClaimAnalysis:
     :class:`ClaimDraws`; :meth:`robustness` answers for one claim.
     """
 
-    def __init__(self, X: FloatArray, benefit: np.ndarray, w: FloatArray, paths: Sequence[WeightPath],
+    def __init__(self, X: FloatArray, w: FloatArray, benefit: np.ndarray, paths: Sequence[WeightPath],
                  method: Method, draws: ClaimDraws | None = None) -> None:
         self.X, self.benefit, self.w, self.paths, self.method, self.draws = X, benefit, w, list(paths), method, draws
         self.scorer = method.prepare(X, benefit)
@@ -226,7 +227,7 @@ class ClaimAnalysis:
         """Nearest claim tipping points, minimum L1 change and P(holds) of one claim."""
         cl = check_claim(claim, self.X.shape[0])
         with one_blas_thread():  # small products throughout: threads would cost more than they save
-            mc = min_change(self.X, self.benefit, self.w, cl.tolist(), self.method)
+            mc = min_change(self.X, self.w, self.benefit, cl.tolist(), self.method)
             p, se = self.holds_probability(cl)
             tips = self.tips(cl)
         return ClaimRobustness(tips, mc, p, se, self.draws.n_samples if self.draws else 0)
@@ -235,11 +236,12 @@ class ClaimAnalysis:
 def claim_tips(X: FloatArray, benefit: np.ndarray, claim: np.ndarray, paths: Sequence[WeightPath],
                method: Method) -> list[ClaimTip]:
     """Every claim tipping point on the given paths, nearest first."""
-    return ClaimAnalysis(X, benefit, np.full(X.shape[1], 1.0 / X.shape[1]), paths, method).tips(claim)
+    return ClaimAnalysis(X, np.full(X.shape[1], 1.0 / X.shape[1]), benefit, paths, method).tips(claim)
 
 
+@weights_before_benefit
 def holds_probability(
-    X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: np.ndarray, method: Method, *,
+    X: FloatArray, w: FloatArray, benefit: np.ndarray, claim: np.ndarray, method: Method, *,
     lo: FloatArray | None = None, hi: FloatArray | None = None, confidence: FloatArray | None = None,
     evidence: str = defaults.VERDICT_EVIDENCE, concentration: float = defaults.CONCENTRATION,
     n_samples: int = defaults.VERDICT_SAMPLES, rng: RNGLike = defaults.SEED, backend: str = "local",
@@ -256,11 +258,12 @@ def holds_probability(
     """
     draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
                        concentration=concentration, n_samples=n_samples, rng=rng, backend=backend, client=client)
-    return ClaimAnalysis(X, benefit, w, [], method, draws).holds_probability(claim)
+    return ClaimAnalysis(X, w, benefit, [], method, draws).holds_probability(claim)
 
 
+@weights_before_benefit
 def claim_robustness(
-    X: FloatArray, benefit: np.ndarray, w: FloatArray, claim: int | Sequence[int], paths: Sequence[WeightPath],
+    X: FloatArray, w: FloatArray, benefit: np.ndarray, claim: int | Sequence[int], paths: Sequence[WeightPath],
     method: str | Method = defaults.METHOD, *, lo: FloatArray | None = None, hi: FloatArray | None = None,
     confidence: FloatArray | None = None, evidence: str = defaults.VERDICT_EVIDENCE,
     concentration: float = defaults.CONCENTRATION, n_samples: int = defaults.VERDICT_SAMPLES,
@@ -276,7 +279,7 @@ def claim_robustness(
     --------
     >>> from mcda.sensitivity import leaf_path
     >>> X = np.array([[2.0, 0.0], [1.0, 1.0]]); b = np.array([True, True]); w = np.array([0.8, 0.2])
-    >>> r = claim_robustness(X, b, w, 0, [leaf_path(w, 0)], "wsm", evidence="none", n_samples=2000)
+    >>> r = claim_robustness(X, w, b, 0, [leaf_path(w, 0)], "wsm", evidence="none", n_samples=2000)
     >>> tip = r.nearest
     >>> round(tip.weight, 4), tip.leader_beyond, round(r.min_change.distance, 4)
     (0.6667, 1, 0.2667)
@@ -286,4 +289,4 @@ def claim_robustness(
     meth = resolve_method(method, options)
     draws = ClaimDraws(X, w, lo=lo, hi=hi, confidence=confidence, evidence=evidence,
                        concentration=concentration, n_samples=n_samples, rng=rng)
-    return ClaimAnalysis(X, benefit, w, paths, meth, draws).robustness(claim)
+    return ClaimAnalysis(X, w, benefit, paths, meth, draws).robustness(claim)

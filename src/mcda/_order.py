@@ -11,6 +11,7 @@ the function and the new order.
 from __future__ import annotations
 
 import functools
+import inspect
 import warnings
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
@@ -47,22 +48,28 @@ def weights_before_benefit(func: Callable[P, R]) -> Callable[P, R]:
     'DeprecationWarning'
     """
 
+    names = list(inspect.signature(func).parameters)
+    i = names.index("w")  # positional index of w; benefit follows it
+    if names[i + 1] != "benefit":
+        raise TypeError(f"{func.__qualname__} must take (..., w, benefit, ...)")
+
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        rest = list(args[1:])
-        if rest and _is_mask(rest[0]) and "benefit" not in kwargs:
-            if len(rest) > 1 and not _is_mask(rest[1]):
-                rest[0], rest[1] = rest[1], rest[0]
-            elif len(rest) == 1 and "w" in kwargs:
-                rest[0] = kwargs.pop("w")
-                kwargs["benefit"] = args[1]
-            else:
-                return func(*args, **kwargs)
-            warnings.warn(
-                f"{func.__name__}(X, benefit, w, ...) is deprecated and will be removed in mcda 0.2: "
-                f"pass {func.__name__}(X, w, benefit, ...), the order of the kernels (X, W, benefit)",
-                DeprecationWarning, stacklevel=2)
-            return func(args[0], *rest, **kwargs)  # type: ignore[arg-type]
-        return func(*args, **kwargs)
+        if len(args) <= i or not _is_mask(args[i]) or "benefit" in kwargs:
+            return func(*args, **kwargs)
+        lead, rest = list(args[:i]), list(args[i:])
+        if len(rest) > 1 and not _is_mask(rest[1]):
+            rest[0], rest[1] = rest[1], rest[0]
+        elif len(rest) == 1 and "w" in kwargs:
+            kwargs["benefit"] = rest[0]
+            rest[0] = kwargs.pop("w")
+        else:
+            return func(*args, **kwargs)
+        name = func.__qualname__
+        warnings.warn(
+            f"{name}(X, benefit, w, ...) is deprecated and will be removed in mcda 0.2: "
+            f"pass {name}(X, w, benefit, ...), the order of the kernels (X, W, benefit)",
+            DeprecationWarning, stacklevel=2)
+        return func(*lead, *rest, **kwargs)  # type: ignore[arg-type]
 
     return wrapper
