@@ -83,7 +83,7 @@ def test_every_module_imports() -> None:
 
 # Layers, bottom to top: a module may import only from its own layer or the ones below.
 LAYERS = [
-    {"_types", "_lazy", "errors", "_params", "_locate", "defaults", "_display", "_progress"},
+    {"_types", "_lazy", "_order", "errors", "_params", "_locate", "defaults", "_display", "_progress"},
     {"kernels"},
     {"arrays", "methods", "compare"},
     {"model"},
