@@ -38,7 +38,7 @@ def test_internal_error_is_one_line_exit_3_and_traceback_only_with_debug(
     def broken(path: object) -> None:
         raise ZeroDivisionError("float division by zero\nsecond line")
 
-    monkeypatch.setattr(cli, "load_study", broken)
+    monkeypatch.setattr(cli.mio, "load_study", broken)
     code, _out, err = run(capsys, "validate", laptops_path)
     assert code == 3 and "Traceback" not in err
     lines = err.splitlines()
@@ -52,7 +52,7 @@ def test_keyboard_interrupt_is_one_line_exit_130(capsys, monkeypatch, laptops_pa
     def interrupted(path: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "load_study", interrupted)
+    monkeypatch.setattr(cli.mio, "load_study", interrupted)
     code, _out, err = run(capsys, "run", laptops_path)
     assert code == 130 and err == "interrupted\n"
 

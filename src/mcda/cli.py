@@ -24,10 +24,10 @@ import traceback
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+import mcda.io as mio
 from mcda import defaults
 from mcda._lazy import lazy_module
 from mcda.errors import InputError, MCDAError, MissingDependencyError, UnknownNameError, did_you_mean
-from mcda.io import atomic_write, load_study
 from mcda.io.stdio import prepare_stdout, silence_stdout
 from mcda.methods import get_method, method_names
 
@@ -54,7 +54,7 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     m = study.model
     if getattr(args, "format", "table") != "table":
         _emit(pd.DataFrame([{"file": args.study, "ok": True, "alternatives": len(m.alternatives),
@@ -88,7 +88,7 @@ def _options(pairs: list[str] | None) -> dict[str, Any]:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
     _warn_profiles(study, profiles)
     options = _options(args.option)
@@ -114,7 +114,7 @@ def _verdict_status(study: Any, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cmd_verdicts(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     _warn_profiles(study, [v.profile for v in study.model.verdicts])
     df = study.check_verdicts(method=args.method, robustness=False, **_options(args.option))
     status = _verdict_status(study, df)
@@ -179,7 +179,7 @@ def _cmd_score_table(args: argparse.Namespace) -> int:
         raise UnknownNameError(f"--top must be a positive integer, got {args.top}")
     if args.table_out is not None and os.path.exists(args.table_out) and not os.path.isdir(args.table_out):
         raise InputError(f"--table-out {args.table_out}: exists and is not a directory; Parquet output is a directory")
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     options = _options(args.option)
     with _dask_client(args) as client:
         kw = dict(scope=args.scope, keep=args.keep or [], client=client, **options)
@@ -212,7 +212,7 @@ def _add_score_table(sub: Any, fmt: argparse.ArgumentParser) -> None:
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
     if args.plot and args.report != "tipping":
         raise UnknownNameError(f"--plot draws the tipping points: use it with --report tipping, not {args.report}")
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     profiles = [args.profile] if args.profile else study.profiles
     _warn_profiles(study, profiles if args.report != "verdicts" else [v.profile for v in study.model.verdicts])
     if args.report == "verdicts":
@@ -285,7 +285,7 @@ def _save(fig: Any, path: str) -> None:
         fig.savefig(buf, format=path.rsplit(".", 1)[-1].lower(), dpi=150)
     finally:
         pyplot().close(fig)
-    atomic_write(path, buf.getvalue(), protect=_INPUTS)
+    mio.atomic_write(path, buf.getvalue(), protect=_INPUTS)
 
 
 def _cmd_smaa(args: argparse.Namespace) -> int:
@@ -294,7 +294,7 @@ def _cmd_smaa(args: argparse.Namespace) -> int:
     if args.show == "winning" and args.pairwise is False:
         raise InputError("--show winning needs the pairwise winning indices, which --no-pairwise turns off; "
                          "drop --no-pairwise")
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     _warn_profiles(study, [args.profile] if args.profile else [])
     with _dask_client(args) as client:
         df = study.smaa(args.profile, args.method, args.scope, n_samples=args.samples, rng=args.seed,
@@ -352,7 +352,7 @@ def _pick(kind: str, name: str | None, choices: Sequence[str]) -> str | None:
 def _cmd_report(args: argparse.Namespace) -> int:
     from mcda.report import ReportOptions, write_report
 
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     _pick("method", args.method, method_names())
     fmt: Literal["html", "md"] = args.report_format or ("md" if args.report_path.lower().endswith(".md") else "html")
     opts = ReportOptions(method=get_method(args.method, **_options(args.option)), n_samples=args.samples,
@@ -368,7 +368,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     _pick("profile", args.profile, study.profiles)
     _pick("method", args.method, method_names())
     _warn_profiles(study, [args.profile])
@@ -388,7 +388,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_weights(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     profiles = [_pick("profile", args.profile, study.profiles)] if args.profile else study.profiles
     _warn_profiles(study, [p for p in profiles if p])
     rows = []
@@ -406,7 +406,7 @@ def _cmd_weights(args: argparse.Namespace) -> int:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
-    study = load_study(args.study)
+    study = mio.load_study(args.study)
     _pick("method", args.method, method_names())
     profiles = [_pick("profile", args.profile, study.profiles)] if args.profile else study.profiles
     _warn_profiles(study, [p for p in profiles if p])
@@ -574,7 +574,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         with contextlib.redirect_stdout(buffer) if output else contextlib.nullcontext():
             code: int = args.func(args)
         if output:
-            atomic_write(output, buffer.getvalue(), protect=_INPUTS)
+            mio.atomic_write(output, buffer.getvalue(), protect=_INPUTS)
     except MCDAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
