@@ -187,11 +187,12 @@ def _perron(A: FloatArray) -> tuple[float, FloatArray]:
     or not finite is a numerical failure and raises :class:`JudgementError`.
     """
     if A.size and np.all(A > 0):
-        d = np.log(A).mean(axis=1)
-        B = np.exp(np.log(A) - d[:, None] + d[None, :])
+        logA = np.log(A)
+        d = logA.mean(axis=1)
+        B = np.exp(logA - d[:, None] + d[None, :])
         lam, vb = _perron_raw(B)
         n = A.shape[0]
-        if not np.isfinite(lam) or (np.allclose(A * A.T, 1.0) and lam < n - 1e-9 * n):
+        if not np.isfinite(lam) or (lam < n - 1e-9 * n and np.allclose(A * A.T, 1.0)):
             raise JudgementError(f"lambda_max = {fmt_value(lam)} of this {n} x {n} matrix is not a valid Perron "
                                 f"eigenvalue (it must be finite and >= n = {n}): the judgements cannot be "
                                 "checked for consistency in double precision; rescale them")
