@@ -17,6 +17,7 @@ import pytest
 import mcda
 from mcda.errors import InputError, MissingEvidenceError, NormalizationError, StudyError, StudyValidationError
 
+dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
@@ -134,10 +135,12 @@ def test_table_scores_equal_the_in_memory_study(client, tmp_path: Path, where: s
     memory = _in_memory(df)
     assert ("extra" in memory.arrays("p").criteria) is not empty_extra
     kw = {"client": client} if where == "cluster" else {"scheduler": "synchronous"}
-    for method, options in METHODS:
+    lazy = [scale.score_study_table(table, "p", method, **kw, **options) for method, options in METHODS]
+    # one compute for all methods: one round of scheduling instead of one per method
+    results = (client.gather(client.compute(lazy)) if where == "cluster"
+               else dask.compute(*lazy, scheduler="synchronous"))
+    for (method, options), got in zip(METHODS, results, strict=True):
         ref = memory.score("p", method, **options).scores.reindex(df["id"]).to_numpy()
-        got = scale.score_study_table(table, "p", method, **kw, **options)
-        got = got.compute() if where == "cluster" else got.compute(scheduler="synchronous")
         got = got.set_index("id").loc[df["id"]]
         assert np.max(np.abs(got["score"].to_numpy() - ref)) < 1e-12, (method, options)
         assert np.array_equal(got["rank"].to_numpy(), pd.Series(ref).rank(ascending=False, method="min").to_numpy())
