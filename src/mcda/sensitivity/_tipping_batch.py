@@ -19,17 +19,15 @@ from typing import Any
 import numpy as np
 
 from mcda import defaults
-from mcda._types import ArrayLike, FloatArray, IntArray
+from mcda._types import ArrayLike
 from mcda.errors import InputError
 from mcda.methods import Method
-from mcda.sensitivity._common import Scorer, resolve_method, validated_problem
+from mcda.sensitivity._common import resolve_method, validated_problem
 from mcda.sensitivity.path import WeightPath
 from mcda.sensitivity.tipping import (
-    _EPSILONS,
-    CONFIRM_ROWS,
     TippingPoints,
+    _confirm_along,
     _pairs,
-    _room,
     _unit_roots,
     gap_polynomials,
     tipping_points,
@@ -81,41 +79,3 @@ def tipping_points_along(
             exact=True,
         ))
     return out
-
-
-def _confirm_along(
-    scorer: Scorer, A: FloatArray, B: FloatArray, where: IntArray, m: int, i: IntArray, k: IntArray, t: FloatArray,
-    higher: bool,
-) -> tuple[FloatArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
-    """:func:`mcda.sensitivity.tipping._confirm` for roots of many paths (``where``: each root's path):
-    the rounding tolerance is taken per path, as one path at a time would take it."""
-    room = _room(t, (where * m + i) * m + k)
-    keep = np.zeros(t.size, dtype=bool)
-    first_i = np.zeros(t.size, dtype=bool)
-    lead = np.zeros((2, t.size), dtype=np.int64)
-    todo = np.ones(t.size, dtype=bool)
-    sign = 1.0 if higher else -1.0
-    piece = max(1, CONFIRM_ROWS // max(1, m))
-    for eps in _EPSILONS:
-        cand = np.flatnonzero(todo & (room > eps))
-        for a in range(0, cand.size, piece):
-            sel = cand[a:a + piece]
-            tt = np.concatenate([t[sel] - eps, t[sel] + eps])
-            at = np.concatenate([where[sel], where[sel]])
-            S = scorer(np.maximum(A[at] + tt[:, None] * B[at], 0.0))  # path.weights, row by row
-            big = np.zeros(A.shape[0])
-            np.maximum.at(big, at, np.abs(S).max(axis=1))
-            tol = 1e-12 * big[where[sel]]
-            below, above = S[: sel.size], S[sel.size :]
-            r = np.arange(sel.size)
-            g0 = below[r, i[sel]] - below[r, k[sel]]
-            g1 = above[r, i[sel]] - above[r, k[sel]]
-            resolved = (np.abs(g0) > tol) & (np.abs(g1) > tol)
-            keep[sel[resolved & (np.sign(g0) != np.sign(g1))]] = True
-            first_i[sel] = sign * g0 > 0
-            lead[0, sel], lead[1, sel] = (sign * below).argmax(axis=1), (sign * above).argmax(axis=1)
-            todo[sel[resolved]] = False
-    sel = np.flatnonzero(keep)
-    ahead = np.where(first_i[sel], i[sel], k[sel])
-    behind = np.where(first_i[sel], k[sel], i[sel])
-    return t[sel], ahead, behind, lead[0, sel], lead[1, sel], where[sel]

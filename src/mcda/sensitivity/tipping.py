@@ -316,10 +316,21 @@ def _confirm(
     leaders and the pair's order are kept per root, so memory stays linear in the
     number of roots (never roots × m).
     """
-    room = _room(t, i * m + k)
+    zero = np.zeros(t.size, dtype=np.int64)
+    t, ahead, behind, lb, la, _ = _confirm_along(scorer, path.a[None, :], path.b[None, :], zero, m, i, k, t, higher)
+    return t, ahead, behind, lb, la
+
+
+def _confirm_along(
+    scorer: Scorer, A: FloatArray, B: FloatArray, where: IntArray, m: int, i: IntArray, k: IntArray, t: FloatArray,
+    higher: bool,
+) -> tuple[FloatArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
+    """:func:`_confirm` for roots of many paths, path ``j`` being ``max(A[j] + t B[j], 0)`` (``where``: each
+    root's path); the rounding tolerance is taken per path, as one path at a time would take it."""
+    room = _room(t, (where * m + i) * m + k)
     keep = np.zeros(t.size, dtype=bool)
     first_i = np.zeros(t.size, dtype=bool)
-    lead = np.zeros((2, t.size), dtype=np.int64)  # leader just below / just above each root
+    lead = np.zeros((2, t.size), dtype=np.int64)
     todo = np.ones(t.size, dtype=bool)
     sign = 1.0 if higher else -1.0
     piece = max(1, CONFIRM_ROWS // max(1, m))
@@ -327,11 +338,16 @@ def _confirm(
         cand = np.flatnonzero(todo & (room > eps))
         for a in range(0, cand.size, piece):
             sel = cand[a:a + piece]
-            S = scorer(path.weights(np.concatenate([t[sel] - eps, t[sel] + eps])))
+            tt = np.concatenate([t[sel] - eps, t[sel] + eps])
+            at = np.concatenate([where[sel], where[sel]])
+            S = scorer(np.maximum(A[at] + tt[:, None] * B[at], 0.0))  # path.weights, row by row
+            big = np.zeros(A.shape[0])
+            np.maximum.at(big, at, np.abs(S).max(axis=1))
+            tol = 1e-12 * big[where[sel]]
             below, above = S[: sel.size], S[sel.size :]
-            tol = 1e-12 * np.abs(S).max()
-            g0 = below[np.arange(sel.size), i[sel]] - below[np.arange(sel.size), k[sel]]
-            g1 = above[np.arange(sel.size), i[sel]] - above[np.arange(sel.size), k[sel]]
+            r = np.arange(sel.size)
+            g0 = below[r, i[sel]] - below[r, k[sel]]
+            g1 = above[r, i[sel]] - above[r, k[sel]]
             resolved = (np.abs(g0) > tol) & (np.abs(g1) > tol)
             keep[sel[resolved & (np.sign(g0) != np.sign(g1))]] = True
             first_i[sel] = sign * g0 > 0
@@ -340,7 +356,7 @@ def _confirm(
     sel = np.flatnonzero(keep)
     ahead = np.where(first_i[sel], i[sel], k[sel])
     behind = np.where(first_i[sel], k[sel], i[sel])
-    return t[sel], ahead, behind, lead[0, sel], lead[1, sel]
+    return t[sel], ahead, behind, lead[0, sel], lead[1, sel], where[sel]
 
 
 def tipping_points(
