@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -42,3 +44,13 @@ def saaty_house() -> np.ndarray:
     """Saaty (1990), EJOR 48:9-26, Table 2: the 8 x 8 house-criteria comparisons (tests/data)."""
     rows = (DATA / "saaty_1990_house.csv").read_text(encoding="utf-8").splitlines()
     return np.array([[float(Fraction(x)) for x in r.split(",")] for r in rows if r and not r.startswith("#")])
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A Dask client on a 2-worker LocalCluster (worker processes), one per test module."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()

@@ -32,14 +32,6 @@ FIELDS = ("rank_acceptability", "rank_acceptability_se", "central_weights", "cen
           "confidence_se", "winning", "winning_se")
 
 
-@pytest.fixture(scope="module")
-def client():  # type: ignore[no-untyped-def]
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def _problem() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(7)
     return rng.random((5, 4)) + 0.5, np.array([True, False, True, True])

@@ -60,14 +60,6 @@ METHODS = [("topsis", {}), ("topsis", {"normalization": "minmax"}), ("topsis", {
            ("ahp", {"mode": "ideal"})]
 
 
-@pytest.fixture(scope="module")
-def client():  # type: ignore[no-untyped-def]
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def _frame(rows: int = 60, empty_extra: bool = False, seed: int = 3) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     df = pd.DataFrame({
