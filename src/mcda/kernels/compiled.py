@@ -25,6 +25,7 @@ second); later calls do not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numba
@@ -133,6 +134,29 @@ def _single(W: ArrayLike, n: int) -> FloatArray | None:
     return w if w.ndim == 1 else None
 
 
+_Stats = tuple[FloatArray, FloatArray, FloatArray, FloatArray]  # column max, min, sum, sum of squares
+
+
+def _checked(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str, choices: Sequence[str]
+             ) -> tuple[FloatArray, BoolArray, FloatArray, _Stats] | None:
+    """``(X, benefit, w, column statistics)`` when the compiled path may score, else None: then the numpy
+    path scores, or raises in its own order (a bad X first); batches of weights go there too."""
+    arr = _matrix(X)
+    if arr is None:
+        return None
+    n = arr.shape[1]
+    try:
+        mask = as_benefit(benefit, n)
+        check_choice(normalization, choices, "normalization")
+        w = _single(W, n)
+    except MCDAError:
+        return None
+    hi, lo, s, sq, ok = _stats(arr)
+    if w is None or not ok:
+        return None
+    return arr, mask, w, (hi, lo, s, sq)
+
+
 def topsis(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "vector") -> FloatArray:
     """:func:`mcda.kernels.topsis` by the compiled path (same arguments, same validation, same numbers).
 
@@ -144,19 +168,12 @@ def topsis(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = 
     >>> print(topsis(X, w, np.array([True, True, True, False, True, True])).round(4))
     [0.6433 0.2684 0.6135 0.3123]
     """
-    arr = _matrix(X)
-    if arr is None:
+    checked = _checked(X, W, benefit, normalization, SCALINGS)
+    if checked is None:
         return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
-    n = arr.shape[1]
-    try:
-        mask = as_benefit(benefit, n)
-        check_choice(normalization, SCALINGS, "normalization")
-        w = _single(W, n)
-    except MCDAError:  # the numpy path raises, in its order (a bad X first)
-        return numpy_topsis(X, W, benefit, normalization)  # type: ignore[arg-type]
-    hi, lo, s, sq, ok = _stats(arr)
-    if w is None or not ok or not regular(hi, lo) or (normalization in ("max", "sum") and (lo < 0).any()):
-        return numpy_topsis(arr, W, mask, normalization)  # type: ignore[arg-type]
+    arr, mask, w, (hi, lo, s, sq) = checked
+    if not regular(hi, lo) or (normalization in ("max", "sum") and (lo < 0).any()):
+        return numpy_topsis(arr, w, mask, normalization)  # type: ignore[arg-type]
     if normalization == "vector":
         den = np.sqrt(sq)
     elif normalization == "minmax":
@@ -207,19 +224,11 @@ def wsm(X: ArrayLike, W: ArrayLike, benefit: ArrayLike, normalization: str = "ma
     >>> print(wsm(X, np.array([0.20, 0.15, 0.40, 0.25]), np.array([True] * 4), "none").round(2))
     [21.5 22.  22. ]
     """
-    arr = _matrix(X)
-    if arr is None:
+    checked = _checked(X, W, benefit, normalization, NORMALIZATIONS)
+    if checked is None:
         return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
+    arr, mask, w, (hi, lo, s, sq) = checked
     m, n = arr.shape
-    try:
-        mask = as_benefit(benefit, n)
-        check_choice(normalization, NORMALIZATIONS, "normalization")
-        w = _single(W, n)
-    except MCDAError:  # the numpy path raises, in its order (a bad X first)
-        return numpy_wsm(X, W, benefit, normalization)  # type: ignore[arg-type]
-    hi, lo, s, sq, ok = _stats(arr)
-    if w is None or not ok:
-        return numpy_wsm(arr, W, mask, normalization)  # type: ignore[arg-type]
     check_normalizable(arr, mask, normalization, lo)
     cost = np.flatnonzero(~mask)
     rec = _reciprocal_sums(arr, cost) if normalization == "sum" and cost.size else np.zeros(n)
