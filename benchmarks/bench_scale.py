@@ -8,11 +8,12 @@ Reported per case: wall time, the tracemalloc peak (numpy's allocations) and the
 maximum resident set size of the subprocess (interpreter and libraries included).
 
 * SMAA-2, TOPSIS, weights uniform on the simplex, ``--samples`` samples on one
-  thread, for m = 50, 100 and 400 alternatives and 6 criteria (seeded data). Rank
-  statistics take memory linear in m (a sort per sample, sparse tie counts,
-  pairwise wins in bounded row groups), so the peak grows with m, not m² × samples.
+  thread, for m = 50, 100 and 400 alternatives and 6 criteria (seeded data), with the
+  defaults: the m x m pairwise winning indices are counted only up to
+  ``mcda.defaults.SMAA_PAIRWISE_MAX`` alternatives. Rank statistics take time and
+  memory linear in m (one sort per sample, tie groups only where ties occur).
 * PROMETHEE II (usual and linear preference functions) on a seeded 10,000 x 5
-  matrix: the flows are built a block of rows at a time, never as the
+  matrix: the flows are summed from one sort per criterion, never as the
   (m, m, n) array that would need 4 GB.
 """
 
