@@ -78,6 +78,10 @@ class GapContribution:
     measure: str               # what a contribution is
     additive: bool             # True when the contributions sum to the score gap
 
+    def largest(self, k: int) -> list[str]:
+        """The ``k`` criteria with the largest |contribution|, largest first (ties in criterion order)."""
+        return list(self.contributions.abs().sort_values(ascending=False, kind="stable").index[:k])
+
 
 @dataclass(frozen=True)
 class TornadoNode:

@@ -174,8 +174,7 @@ def _why(d: ReportData) -> str:
         if gc is None:
             continue
         s = gc.contributions
-        order = s.abs().sort_values(ascending=False, kind="stable").index
-        top = list(order[:BAR_LIMIT])
+        top = gc.largest(BAR_LIMIT)
         labels, values = [d.name(c) for c in top], [float(s[c]) for c in top]
         rest = s.drop(top)
         if len(rest):

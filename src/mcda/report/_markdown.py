@@ -72,7 +72,7 @@ def _why(d: ReportData) -> str:
         if gc is None:
             continue
         s = gc.contributions
-        top = s.abs().sort_values(ascending=False, kind="stable").index[:10]
+        top = gc.largest(10)
         out.append(f"\n### {d.name(gc.leader)} vs {d.name(gc.runner_up)}, profile {p} ({gc.method})\n\n"
                    f"{gc.measure}; positive favours {d.name(gc.leader)}; score gap {num(gc.gap, 4)}"
                    f"{'' if gc.additive else ' (not additive)'}.\n\n")
