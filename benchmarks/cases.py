@@ -181,21 +181,15 @@ def batched(ctx: Context) -> dict[str, Any]:
             "peers": []}
 
 
-def _reciprocal(rng: np.random.Generator, n: int, noise: float = 0.3) -> np.ndarray:
-    v = rng.dirichlet(np.ones(n))
-    A = np.outer(v, 1.0 / v) * np.exp(rng.normal(0.0, noise, (n, n)))
-    lower = np.tril_indices(n, -1)
-    A[lower] = 1.0 / A.T[lower]
-    np.fill_diagonal(A, 1.0)
-    return A
 
 
 def ahp(ctx: Context) -> dict[str, Any]:
     from mcda import ahp as mahp
     from mcda.kernels import ahp_batch
+    from mcda.testing import random_reciprocal
 
     rng = np.random.default_rng(9)
-    A = _reciprocal(rng, 9, noise=0.1)  # acceptably consistent (CR < 0.1), as judgements usually are
+    A = random_reciprocal(rng, 9, noise=0.1)  # acceptably consistent (CR < 0.1), as judgements usually are
     names = [f"c{i}" for i in range(9)]
     reps = ctx.size(2000, 300)
 
@@ -211,7 +205,7 @@ def ahp(ctx: Context) -> dict[str, Any]:
     rows = [row("AHP 9x9: priorities + CR (`mcda.ahp.evaluate`)", med["ours"] / 50, med["eig"] / 50,
                 "`numpy.linalg.eig`", 3.0)]
     # a 3-level hierarchy: root 5 children, 5 nodes x 4 children, 25 x 4 alternatives compared = 31 ... keep 26:
-    stacks = {5: np.stack([_reciprocal(rng, 5)]), 4: np.stack([_reciprocal(rng, 4) for _ in range(25)])}
+    stacks = {5: np.stack([random_reciprocal(rng, 5)]), 4: np.stack([random_reciprocal(rng, 4) for _ in range(25)])}
     ri = {4: 0.90, 5: 1.12}
 
     def ours_h() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "decision_problems",
     "hostile_matrices",
     "matrices",
+    "random_reciprocal",
     "study_models",
     "weight_vectors",
     "weights_near",
@@ -165,3 +166,19 @@ def study_models(draw: st.DrawFn) -> StudyModel:
         "profiles": [{"id": "p", "description": "generated", "weights": weights}],
         "verdicts": [{"id": "v", "statement": "first leads", "profile": "p", "leader": alts[0]}],
     })
+
+
+def random_reciprocal(rng: np.random.Generator, n: int, noise: float = 0.3) -> FloatArray:
+    """A positive reciprocal (n, n) judgement matrix: a consistent one from random priorities, each
+    judgement multiplied by ``exp(N(0, noise))`` above the diagonal and mirrored below it.
+
+    >>> A = random_reciprocal(np.random.default_rng(0), 4)
+    >>> bool(np.allclose(A * A.T, 1.0)), A.shape
+    (True, (4, 4))
+    """
+    v = rng.dirichlet(np.ones(n))
+    A = np.outer(v, 1.0 / v) * np.exp(rng.normal(0.0, noise, (n, n)))
+    lower = np.tril_indices(n, -1)
+    A[lower] = 1.0 / A.T[lower]
+    np.fill_diagonal(A, 1.0)
+    return np.asarray(A, dtype=np.float64)

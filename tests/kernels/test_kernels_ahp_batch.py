@@ -9,15 +9,7 @@ from hypothesis import strategies as st
 
 from mcda.errors import InputError, JudgmentError
 from mcda.kernels import ahp_batch, ahp_priorities, consistency_index, consistency_ratio, lambda_max
-
-
-def _reciprocal(rng: np.random.Generator, n: int, noise: float) -> np.ndarray:
-    v = rng.dirichlet(np.ones(n))
-    A = np.outer(v, 1.0 / v) * np.exp(rng.normal(0.0, noise, (n, n)))
-    lower = np.tril_indices(n, -1)
-    A[lower] = 1.0 / A.T[lower]
-    np.fill_diagonal(A, 1.0)
-    return A
+from mcda.testing import random_reciprocal as _reciprocal
 
 
 @settings(max_examples=40, deadline=None)
